@@ -1,0 +1,45 @@
+# tvdesk: every set-up step is here, so a fresh machine needs only `make run` or `make test`.
+SHELL := /bin/bash
+VENV  ?= .venv
+PY    := $(VENV)/bin/python
+export QT_QPA_PLATFORM ?= offscreen
+export QTWEBENGINE_DISABLE_SANDBOX ?= 1
+
+.PHONY: run test lint bench venv clean
+
+# A Python >= 3.12: the first candidate on PATH that really runs (pyenv shims may only
+# point elsewhere), then pyenv's own installs.
+PYTHON_FOR_VENV = $(shell for c in $$PYTHON python3.13 python3.12 python3 \
+      $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3; do \
+    [ -n "$$c" ] && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+      && { echo $$c; break; }; done)
+
+$(VENV)/.created:
+	@py="$(PYTHON_FOR_VENV)"; \
+	if [ -z "$$py" ]; then echo "tvdesk needs Python >= 3.12 (none found on PATH or in pyenv)" >&2; exit 1; fi; \
+	echo "creating $(VENV) with $$py"; "$$py" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.created pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+run: venv
+	$(VENV)/bin/tvdesk --demo
+
+test: venv
+	$(PY) -m ruff check tvdesk tests benchmarks
+	$(PY) -m pytest
+
+lint: venv
+	$(PY) -m ruff check tvdesk tests benchmarks
+	$(PY) -m ruff format --check tvdesk tests benchmarks
+
+bench: venv
+	$(PY) benchmarks/bench_report_paging.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

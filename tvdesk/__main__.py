@@ -1,0 +1,5 @@
+import sys
+
+from tvdesk.cli import main
+
+sys.exit(main())

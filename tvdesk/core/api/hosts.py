@@ -1,0 +1,31 @@
+"""API hosts. One configurable base URL; the legacy TotalVoice hosts stay selectable by name."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+DEFAULT_BASE_URL = "https://voice-api.zenvia.com"
+
+#: name -> base URL. "zenvia" is the vendor's single host since late 2021; the seeds show
+#: api2 for the ramal API and api for the webphone.
+KNOWN_HOSTS: dict[str, str] = {
+    "zenvia": DEFAULT_BASE_URL,
+    "totalvoice-api2": "https://api2.totalvoice.com.br",
+    "totalvoice": "https://api.totalvoice.com.br",
+}
+
+
+def resolve_base_url(name_or_url: str | None) -> str:
+    """A known host's name, or an http(s) URL; returns the base URL without a trailing slash."""
+    if not name_or_url:
+        return DEFAULT_BASE_URL
+    value = name_or_url.strip()
+    if value in KNOWN_HOSTS:
+        return KNOWN_HOSTS[value]
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        known = ", ".join(KNOWN_HOSTS)
+        raise ValueError(f"not an API host: {value!r} (use an http(s) URL or one of: {known})")
+    if parts.query or parts.fragment:
+        raise ValueError("an API base URL has no query or fragment")
+    return value.rstrip("/")

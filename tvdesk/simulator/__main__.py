@@ -1,0 +1,5 @@
+import sys
+
+from tvdesk.simulator.cli import main
+
+sys.exit(main())
