@@ -109,7 +109,7 @@ def make_ramais(rng: random.Random, anchor: date, extra_agents: int = 0) -> list
             senha=strong_password(rng),
             bina="4830000000",
             webphone_key=_key(rng),
-            created_at=created + timedelta(days=i * 3, minutes=i * 17),
+            created_at=created + timedelta(hours=i * 5, minutes=i * 17),
         )
         for k, v in overrides.items():
             setattr(rec, k, v)

@@ -77,6 +77,9 @@ class Simulator:
         self._requests: deque[dict] = deque(maxlen=20_000)
         self._request_seq = 0
         self._requests_lock = threading.Lock()
+        self._inflight = 0
+        #: the most API requests ever being served at once (tests check client concurrency)
+        self.peak_inflight = 0
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -143,6 +146,7 @@ class Simulator:
                        "webphone": r.webphone, "calls": len(self.store.calls.get(r.id, []))}
                       for r in self.store.ramais.values()]
         return {"base_url": self.base_url, "paging": self.paging, "ramais": ramais,
+                "peak_inflight": self.peak_inflight,
                 "total_calls": self.store.total_calls(),
                 "signed_urls": bool(self.hub.config.signed_ttl_s)}
 
@@ -161,6 +165,9 @@ class _Handler(BaseHTTPRequestHandler):
     sim: Simulator
     protocol_version = "HTTP/1.1"
     server_version = "TotalVoiceSimulator/1"
+    # headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm
+    # meets the client's delayed ACK and stalls keep-alive responses by ~40 ms
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s - %s", self.address_string(), format % args)
@@ -235,6 +242,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     # ------------------------------------------------------------------ the API
     def _api(self, method: str, path: str, query: dict, body: bytes) -> None:
+        sim = self.sim
+        with sim._requests_lock:
+            sim._inflight += 1
+            sim.peak_inflight = max(sim.peak_inflight, sim._inflight)
+        try:
+            self._api_inner(method, path, query, body)
+        finally:
+            with sim._requests_lock:
+                sim._inflight -= 1
+
+    def _api_inner(self, method: str, path: str, query: dict, body: bytes) -> None:
         sim = self.sim
         latency, fault = sim.faults.take(method, path)
         if latency:

@@ -65,16 +65,24 @@ def fetch_all_pages(
     page_size = max(1, min(page_size, MAX_PAGE_SIZE))
     seen: set[Hashable] = set()
     rows: list[Any] = []
+    positions: list[int] = []  # where the server had each row: rows end in server order
 
-    def absorb(page: ReportPage) -> list[Any]:
+    def absorb(page: ReportPage, offset: int) -> list[Any]:
         fresh = []
-        for row in page.rows:
+        for index, row in enumerate(page.rows):
             k = key(row)
             if k not in seen:
                 seen.add(k)
                 fresh.append(row)
+                positions.append(offset + index)
         rows.extend(fresh)
         return fresh
+
+    def result() -> PagedResult:
+        if any(a > b for a, b in zip(positions, positions[1:], strict=False)):
+            order = sorted(range(len(rows)), key=positions.__getitem__)
+            rows[:] = [rows[i] for i in order]
+        return PagedResult(rows, first, pages_done)
 
     def check_cancel() -> None:
         if cancel is not None and cancel.is_set():
@@ -82,7 +90,7 @@ def fetch_all_pages(
 
     check_cancel()
     first = fetch_page(0, page_size)
-    fresh = absorb(first)
+    fresh = absorb(first, 0)
     total = first.total
     # the step is what the server actually served per page, never more than asked
     served = first.limite if first.limite and first.limite > 0 else page_size
@@ -95,19 +103,29 @@ def fetch_all_pages(
     if progress:
         progress(PageProgress(pages_done, pages_total, len(rows), total, fresh))
 
+    def fetch_one(offset: int) -> ReportPage:
+        nonlocal pages_done
+        check_cancel()
+        page = fetch_page(offset, page_size)
+        new = absorb(page, offset)
+        pages_done += 1
+        if progress:
+            shown_total = None if total is None else max(pages_done, pages_total or 0)
+            progress(PageProgress(pages_done, shown_total, len(rows), total, new))
+        return page
+
     if total is None:
-        offset, last = step, first
-        while len(last.rows) >= step:
-            check_cancel()
-            last = fetch_page(offset, page_size)
-            fresh = absorb(last)
-            pages_done += 1
-            offset += step
-            if progress:
-                progress(PageProgress(pages_done, None, len(rows), None, fresh))
-            if not fresh:
+        # No total (the ramal list): one page at a time, advancing by the rows each page
+        # really had, until an empty page or one shorter than the server's page size.
+        offset, biggest, last = len(first.rows), len(first.rows), first
+        while last.rows:
+            before = len(rows)
+            last = fetch_one(offset)
+            if len(rows) == before or len(last.rows) < biggest:
                 break
-        return PagedResult(rows, first, pages_done)
+            biggest = max(biggest, len(last.rows))
+            offset += len(last.rows)
+        return result()
 
     offsets = list(range(step, total, step))
     pages_done += _fetch_concurrently(
@@ -117,25 +135,19 @@ def fetch_all_pages(
         ),
     )
 
-    # Safety net: the server's total says rows are missing (rows shifted while paging, or an
-    # offset reading we did not foresee): keep reading past the planned pages while new rows
-    # come back.
-    offset = (offsets[-1] + step) if offsets else step
-    extra_budget = 2
-    while len(rows) < total and extra_budget > 0:
-        check_cancel()
-        page = fetch_page(offset, page_size)
-        fresh = absorb(page)
-        pages_done += 1
-        offset += step
-        if progress:
-            progress(PageProgress(pages_done, max(pages_done, pages_total or 0), len(rows),
-                                  total, fresh))
+    # The planned pages did not deliver `total` rows. Under the seed's 1-based reading the
+    # last row sits one page past the plan when total is a multiple of the page size: read
+    # there first. Then, for a server that paged inconsistently, crawl from the start,
+    # advancing by the rows each page really had, until complete or past the end.
+    if len(rows) < total:
+        fetch_one(offsets[-1] + step if offsets else step)
+    offset = len(first.rows)
+    while len(rows) < total and 0 < offset < total + step:
+        page = fetch_one(offset)
         if not page.rows:
             break
-        if not fresh:
-            extra_budget -= 1
-    return PagedResult(rows, first, pages_done)
+        offset += len(page.rows)
+    return result()
 
 
 def _fetch_concurrently(fetch_page, offsets, page_size, max_in_flight, absorb, check_cancel,
@@ -168,7 +180,7 @@ def _fetch_concurrently(fetch_page, offsets, page_size, max_in_flight, absorb, c
                         raise fut.exception()
                 continue
             pending.discard(head)
-            fresh = absorb(head.result())
+            fresh = absorb(head.result(), offsets[next_index])
             done_count += 1
             next_index += 1
             on_page(done_count, fresh)

@@ -22,7 +22,9 @@ from urllib3.exceptions import (
     NewConnectionError,
     ProtocolError,
     ResponseError,
+    SSLError,
 )
+from urllib3.exceptions import TimeoutError as Urllib3Timeout
 from urllib3.util.retry import Retry
 
 from tvdesk import __version__
@@ -152,6 +154,7 @@ class Transport:
             return err.TransportError(f"the connection to {host} was interrupted",
                                     kind="interrupted")
         cause = _root_cause(exc)
+        # NewConnectionError subclasses ConnectTimeoutError in urllib3: test it first
         if isinstance(cause, NameResolutionError):
             return err.TransportError(f"could not resolve {host}", kind="dns")
         if isinstance(cause, NewConnectionError):
@@ -159,6 +162,10 @@ class Transport:
                     "refused" in str(cause).lower():
                 return err.TransportError(f"{host} refused the connection", kind="refused")
             return err.TransportError(f"could not connect to {host}", kind="connection")
+        if isinstance(cause, Urllib3Timeout):
+            return err.TransportError(f"{host} did not answer in time", kind="timeout")
+        if isinstance(cause, SSLError):
+            return err.TransportError(f"secure connection to {host} failed", kind="tls")
         if isinstance(cause, ProtocolError):
             return err.TransportError(f"the connection to {host} was interrupted",
                                     kind="interrupted")
