@@ -10,6 +10,7 @@ bounded number in flight; without ``total`` pages are read one by one until a sh
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Hashable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -79,7 +80,7 @@ def fetch_all_pages(
         return fresh
 
     def result() -> PagedResult:
-        if any(a > b for a, b in zip(positions, positions[1:], strict=False)):
+        if any(a > b for a, b in itertools.pairwise(positions)):
             order = sorted(range(len(rows)), key=positions.__getitem__)
             rows[:] = [rows[i] for i in order]
         return PagedResult(rows, first, pages_done)
