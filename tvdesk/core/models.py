@@ -15,6 +15,7 @@ from typing import Any
 
 from tvdesk.core.api.errors import MalformedResponseError
 from tvdesk.core.dates import parse_api_datetime
+from tvdesk.core.redact import register_secret
 
 # Fields of the seed's ramal object that PUT/POST accept, in the seed's order.
 RAMAL_WRITABLE_FIELDS = (
@@ -156,7 +157,7 @@ class Ramal:
     @classmethod
     def from_api(cls, data: Any, path: str = "dados") -> Ramal:
         d = _obj(data, path)
-        return cls(
+        ramal = cls(
             id=_int(d.get("id"), f"{path}.id"),
             ramal=_str(d.get("ramal"), f"{path}.ramal"),
             login=_str(d.get("login"), f"{path}.login"),
@@ -172,6 +173,10 @@ class Ramal:
             voicemail=_bool(d.get("voicemail"), f"{path}.voicemail"),
             tags=_str(d.get("tags"), f"{path}.tags"),
         )
+        # both log into the extension: keep them out of every log line and error text
+        register_secret(ramal.senha)
+        register_secret(ramal.webphone_key)
+        return ramal
 
 
 @dataclass(frozen=True, slots=True)

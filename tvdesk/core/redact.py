@@ -13,10 +13,11 @@ import threading
 from collections import OrderedDict
 
 MASK = "***"
-_MAX_SECRETS = 256  # webphone URLs are fetched all day: keep the newest only
+_MAX_SECRETS = 4096  # webphone URLs are fetched all day: keep the newest only
 
 _lock = threading.Lock()
 _secrets: OrderedDict[str, None] = OrderedDict()
+_compiled: re.Pattern | None = None  # one alternation of every secret, rebuilt on change
 
 _PATTERNS = [
     # query parameters that carry credentials
@@ -28,27 +29,37 @@ _PATTERNS = [
 
 def register_secret(value: str | None) -> None:
     """Remember a secret so that :func:`redact` masks it wherever it appears."""
+    global _compiled
     if value and len(value) >= 4:
         with _lock:
+            if value in _secrets:
+                _secrets.move_to_end(value)
+                return
             _secrets[value] = None
-            _secrets.move_to_end(value)
             while len(_secrets) > _MAX_SECRETS:
                 _secrets.popitem(last=False)
+            _compiled = None
 
 
 def forget_secret(value: str | None) -> None:
+    global _compiled
     with _lock:
-        _secrets.pop(value or "", None)
+        if _secrets.pop(value or "", False) is None:
+            _compiled = None
 
 
 def redact(text: object) -> str:
     """Return ``text`` as a string with every known secret masked."""
+    global _compiled
     s = str(text)
     with _lock:
-        secrets = sorted(_secrets, key=len, reverse=True)
-    for secret in secrets:
-        if secret in s:
-            s = s.replace(secret, MASK)
+        if _compiled is None and _secrets:
+            # longest first, so a URL is masked whole rather than around its key
+            alternation = "|".join(re.escape(x) for x in sorted(_secrets, key=len, reverse=True))
+            _compiled = re.compile(alternation)
+        compiled = _compiled
+    if compiled is not None:
+        s = compiled.sub(MASK, s)
     for pattern in _PATTERNS:
         s = pattern.sub(lambda m: m.group(1) + MASK, s)
     return s
