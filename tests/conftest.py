@@ -18,6 +18,11 @@ if "--use-fake-device-for-media-stream" not in _flags:
 
 from datetime import date  # noqa: E402
 
+from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
+
+# QtWebEngine needs this before the QApplication exists (pytest-qt creates it lazily)
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+
 import pytest  # noqa: E402
 
 from tvdesk.core.api import TotalVoiceClient  # noqa: E402

@@ -1,8 +1,9 @@
 """Keep secrets out of texts: the Access-Token and webphone URLs (which carry a login key).
 
-Secrets are registered at run time (the token when a client is built) and also recognised by
-shape (``key=``/``signature=`` query values, ``Access-Token:`` headers), so that a log line or
-an exception text built from a server's message cannot leak them.
+Secrets are registered at run time (the token when a client is built, webphone URLs, keys
+and extension passwords as they are parsed) and also recognised by shape (``key=`` /
+``signature=`` query values, ``Access-Token:`` headers), so that a log line or an exception
+text built from a server's message cannot leak them.
 """
 
 from __future__ import annotations
@@ -13,13 +14,8 @@ import threading
 from collections import OrderedDict
 
 MASK = "***"
-_MAX_SECRETS = 4096  # webphone URLs are fetched all day: keep the newest only
 
-_lock = threading.Lock()
-_secrets: OrderedDict[str, None] = OrderedDict()
-_compiled: re.Pattern | None = None  # one alternation of every secret, rebuilt on change
-
-_PATTERNS = [
+_SHAPES = [
     # query parameters that carry credentials
     re.compile(r"(?i)\b((?:key|signature|token|access[-_]?token|webphone_key)=)[^&\s\"'<>]+"),
     # header form
@@ -27,41 +23,61 @@ _PATTERNS = [
 ]
 
 
+class _SecretRegistry:
+    """The newest secrets (webphone URLs are fetched all day) as one compiled alternation."""
+
+    def __init__(self, capacity: int = 4096) -> None:
+        self._capacity = capacity
+        self._lock = threading.Lock()
+        self._secrets: OrderedDict[str, None] = OrderedDict()
+        self._pattern: re.Pattern | None = None
+
+    def add(self, value: str) -> None:
+        with self._lock:
+            if value in self._secrets:
+                self._secrets.move_to_end(value)
+                return
+            self._secrets[value] = None
+            while len(self._secrets) > self._capacity:
+                self._secrets.popitem(last=False)
+            self._pattern = None
+
+    def remove(self, value: str) -> None:
+        with self._lock:
+            if self._secrets.pop(value, False) is None:
+                self._pattern = None
+
+    def pattern(self) -> re.Pattern | None:
+        with self._lock:
+            if self._pattern is None and self._secrets:
+                # longest first, so a URL is masked whole rather than around its key
+                ordered = sorted(self._secrets, key=len, reverse=True)
+                self._pattern = re.compile("|".join(re.escape(s) for s in ordered))
+            return self._pattern
+
+
+_registry = _SecretRegistry()
+
+
 def register_secret(value: str | None) -> None:
     """Remember a secret so that :func:`redact` masks it wherever it appears."""
-    global _compiled
     if value and len(value) >= 4:
-        with _lock:
-            if value in _secrets:
-                _secrets.move_to_end(value)
-                return
-            _secrets[value] = None
-            while len(_secrets) > _MAX_SECRETS:
-                _secrets.popitem(last=False)
-            _compiled = None
+        _registry.add(value)
 
 
 def forget_secret(value: str | None) -> None:
-    global _compiled
-    with _lock:
-        if _secrets.pop(value or "", False) is None:
-            _compiled = None
+    if value:
+        _registry.remove(value)
 
 
 def redact(text: object) -> str:
     """Return ``text`` as a string with every known secret masked."""
-    global _compiled
     s = str(text)
-    with _lock:
-        if _compiled is None and _secrets:
-            # longest first, so a URL is masked whole rather than around its key
-            alternation = "|".join(re.escape(x) for x in sorted(_secrets, key=len, reverse=True))
-            _compiled = re.compile(alternation)
-        compiled = _compiled
-    if compiled is not None:
-        s = compiled.sub(MASK, s)
-    for pattern in _PATTERNS:
-        s = pattern.sub(lambda m: m.group(1) + MASK, s)
+    pattern = _registry.pattern()
+    if pattern is not None:
+        s = pattern.sub(MASK, s)
+    for shape in _SHAPES:
+        s = shape.sub(lambda m: m.group(1) + MASK, s)
     return s
 
 

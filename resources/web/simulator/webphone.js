@@ -163,8 +163,9 @@
     if (fecharFim) { setTimeout(closeWindow, 300); }
   }
   function closeWindow() {
-    try { window.close(); } catch (e) { /* not closable */ }
-    try { if (window.top !== window) { window.top.close(); } } catch (e) { /* cross-origin */ }
+    /* Closes the page when it is a window of its own (the vendor's floating popup). Framed,
+       it cannot close its host: the host reacts to 'encerrada' itself. */
+    if (window.top === window) { window.close(); }
   }
   function validNumber(n) {
     return typeof n === 'string' || typeof n === 'number'
