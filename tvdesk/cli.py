@@ -15,7 +15,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--demo", action="store_true",
                    help="run against a local TotalVoice simulator, no account needed")
-    p.add_argument("--port", type=int, default=8765, help="simulator port in demo mode")
+    p.add_argument("--port", type=int, default=None,
+                   help="simulator port in demo mode (default 8765, or a free one)")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
@@ -25,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.demo:
         from tvdesk.simulator.cli import main as sim_main
 
-        return sim_main(["--port", str(args.port)])
+        return sim_main([] if args.port is None else ["--port", str(args.port)])
     build_parser().print_help()
     print("\nThe desktop is not built yet; try: tvdesk --demo", file=sys.stderr)
     return 2

@@ -86,6 +86,33 @@ def test_version(name):
     assert __version__ in result.stdout
 
 
+def test_default_port_falls_back_to_a_free_one_when_taken():
+    from tvdesk.simulator.cli import DEFAULT_PORT
+
+    blocker = socket.socket()
+    try:
+        blocker.bind(("127.0.0.1", DEFAULT_PORT))
+        blocker.listen()
+    except OSError:
+        pass  # already taken by something else: the fallback is exercised all the same
+    try:
+        proc = subprocess.Popen([script("tvdesk-sim"), "--calls-per-ramal", "5", "--days", "2"],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        try:
+            for line in proc.stdout:
+                match = re.search(r"TotalVoice simulator on (http://\S+)", line)
+                if match:
+                    break
+            assert not match.group(1).endswith(f":{DEFAULT_PORT}")
+            assert requests.get(f"{match.group(1)}/_sim/health", timeout=5).ok
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    finally:
+        blocker.close()
+
+
 def test_tvdesk_demo_starts_the_simulator():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

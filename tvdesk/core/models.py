@@ -42,12 +42,16 @@ def _fail(path: str, what: str, value: Any) -> MalformedResponseError:
 
 
 def _obj(value: Any, path: str) -> Mapping[str, Any]:
+    if type(value) is dict:  # the fast path: json gives dicts
+        return value
     if not isinstance(value, Mapping):
         raise _fail(path, "an object", value)
     return value
 
 
 def _int(value: Any, path: str, *, optional: bool = False) -> int | None:
+    if type(value) is int:  # the fast path; bool is a subclass and fails it
+        return value
     if value is None or (isinstance(value, str) and not value.strip()):
         if optional:
             return None
@@ -68,6 +72,8 @@ def _int(value: Any, path: str, *, optional: bool = False) -> int | None:
 
 def _str(value: Any, path: str, *, optional: bool = True) -> str | None:
     """Strings; numbers become their text; ``null`` and ``""`` become None when optional."""
+    if type(value) is str and value:
+        return value
     if value is None or value == "":
         if optional:
             return None
@@ -86,10 +92,10 @@ _FALSE = {"false", "0", "nao", "não", "no", "f", "n", ""}
 
 
 def _bool(value: Any, path: str) -> bool:
+    if value is True or value is False:
+        return value
     if value is None:
         return False
-    if isinstance(value, bool):
-        return value
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
     if isinstance(value, str):
@@ -113,6 +119,8 @@ def _datetime(value: Any, path: str, *, optional: bool = False) -> datetime | No
 
 
 def _decimal(value: Any, path: str) -> Decimal:
+    if type(value) is str and value in _DECIMALS:  # most prices repeat ("0.00")
+        return _DECIMALS[value]
     if value is None or value == "":
         return Decimal("0")
     if isinstance(value, bool):
@@ -123,7 +131,12 @@ def _decimal(value: Any, path: str) -> Decimal:
         raise _fail(path, "a price", value) from None
     if not number.is_finite():
         raise _fail(path, "a price", value)
+    if type(value) is str and len(_DECIMALS) < 4096:
+        _DECIMALS[value] = number
     return number
+
+
+_DECIMALS: dict[str, Decimal] = {}
 
 
 def _list(value: Any, path: str) -> list[Any]:
@@ -192,11 +205,25 @@ class RamalRef:
         if data is None:
             return cls(None, None, None)
         d = _obj(data, path)
-        return cls(
-            id=_int(d.get("id"), f"{path}.id", optional=True),
-            ramal=_str(d.get("ramal"), f"{path}.ramal"),
-            login=_str(d.get("login"), f"{path}.login"),
+        raw = (d.get("id"), d.get("ramal"), d.get("login"))
+        try:
+            cached = _RAMAL_REFS.get(raw)
+        except TypeError:  # unhashable values: parse (and fail) the slow way
+            cached = None
+        if cached is not None:
+            return cached
+        ref = cls(
+            id=_int(raw[0], f"{path}.id", optional=True),
+            ramal=_str(raw[1], f"{path}.ramal"),
+            login=_str(raw[2], f"{path}.login"),
         )
+        if len(_RAMAL_REFS) < 4096:
+            _RAMAL_REFS[raw] = ref
+        return ref
+
+
+# every call of a report names the same ramal: parse it once (immutable, safe to share)
+_RAMAL_REFS: dict[tuple, RamalRef] = {}
 
 
 @dataclass(frozen=True, slots=True)

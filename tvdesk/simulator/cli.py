@@ -14,6 +14,8 @@ from tvdesk.simulator.server import PAGING_MODES, Simulator
 from tvdesk.simulator.store import DataSpec
 from tvdesk.simulator.webphone import WebphoneConfig
 
+DEFAULT_PORT = 8765
+
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
@@ -21,7 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="A local TotalVoice (Zenvia Voice) API and webphone, for demos and tests.",
     )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
-    p.add_argument("--port", type=int, default=8765, help="port (0 picks a free one)")
+    p.add_argument("--port", type=int, default=None,
+                   help=f"port (0 picks a free one; default {DEFAULT_PORT}, or a free one "
+                        "when that is taken)")
     p.add_argument("--token", default=None,
                    help="the Access-Token clients must send (default: $TVDESK_SIM_TOKEN or "
                         "'demo-token')")
@@ -52,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     sim = Simulator(
         token,
         host=args.host,
-        port=args.port,
+        port=DEFAULT_PORT if args.port is None else args.port,
         data=DataSpec(seed=args.seed, calls_per_ramal=args.calls_per_ramal, days=args.days,
                       anchor=args.anchor, extra_agents=args.extra_agents),
         paging=args.paging,
@@ -64,9 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         sim.start()
     except OSError as exc:
-        print(f"tvdesk-sim: cannot listen on {args.host}:{args.port}: {exc.strerror}",
-              file=sys.stderr)
-        return 2
+        if args.port is not None:
+            print(f"tvdesk-sim: cannot listen on {args.host}:{args.port}: {exc.strerror}",
+                  file=sys.stderr)
+            return 2
+        sim.port = 0  # the default port is taken: any free one will do
+        sim.start()
     summary = sim.summary()
     agents = ", ".join(f"{r['ramal']} (id {r['id']})" for r in summary["ramais"])
     print(f"TotalVoice simulator on {sim.base_url}", flush=True)

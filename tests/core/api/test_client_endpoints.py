@@ -155,6 +155,10 @@ def test_hosts():
 def test_client_refuses_blank_tokens_and_bad_arguments(client):
     with pytest.raises(ValueError):
         TotalVoiceClient("  ")
+    for typo in ("abc def", "tokén€", "ab\x00c"):
+        with pytest.raises(ValueError, match="Access-Token"):
+            TotalVoiceClient(typo)
+    assert TotalVoiceClient("  padded-token  ").get_ramal  # surrounding blanks are trimmed
     with pytest.raises(TypeError):
         client.create_ramal(cor="azul")
     with pytest.raises(ValueError):

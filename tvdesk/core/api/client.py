@@ -7,6 +7,7 @@ share between threads.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, Literal
@@ -34,6 +35,8 @@ log = logging.getLogger(__name__)
 
 WebphoneType = Literal["floating", "embedded", "hidden"]
 WEBPHONE_TYPES: tuple[str, ...] = ("floating", "embedded", "hidden")
+
+_TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")
 
 #: ``GET /ramal/relatorio`` lists ramais *created* in a period; this start covers them all.
 ACCOUNT_EPOCH = date(2010, 1, 1)
@@ -63,6 +66,10 @@ class TotalVoiceClient:
     ) -> None:
         if not token or not token.strip():
             raise ValueError("an Access-Token is required")
+        token = token.strip()
+        if not _TOKEN_CHARS.fullmatch(token):
+            # an HTTP header carries printable ASCII only; anything else is a typing slip
+            raise ValueError("an Access-Token has only letters, digits and punctuation")
         register_secret(token)
         self.base_url = resolve_base_url(base_url)
         self.max_in_flight = max(1, max_in_flight)
@@ -71,7 +78,7 @@ class TotalVoiceClient:
         if isinstance(timeout, int | float):
             timeout = (float(timeout), float(timeout))
         self._transport = Transport(
-            token.strip(),
+            token,
             self.base_url,
             timeout=timeout,
             retries=retries,
