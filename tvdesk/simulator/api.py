@@ -177,12 +177,17 @@ def list_ramais(store: AccountStore, query: dict[str, str], paging_mode: str) ->
     return ok("dados retornados com sucesso", {"relatorio": [ramal_json(r) for r in page]})
 
 
-def pauses(store: AccountStore, rid: int, query: dict[str, str], paging_mode: str) -> Reply:
+def _ramal_report(store: AccountStore, rid: int, query: dict[str, str]):
+    """``(ramal, start, end, posicao, limite)`` of a per-ramal report request."""
     rec = store.ramais.get(rid)
     if rec is None:
-        return fail(404, 60, "ramal não encontrado")
+        raise InvalidRequestError(fail(404, 60, "ramal não encontrado"))
     start, end = _period(query)
-    posicao, limite = _paging(query)
+    return (rec, start, end, *_paging(query))
+
+
+def pauses(store: AccountStore, rid: int, query: dict[str, str], paging_mode: str) -> Reply:
+    rec, start, end, posicao, limite = _ramal_report(store, rid, query)
     rows = store.pauses_between(rid, start, end)
     total_seconds = sum(int((p.end - p.start).total_seconds()) for p in rows if p.end)
     page = page_slice(rows, posicao, limite, paging_mode)
@@ -199,11 +204,7 @@ def pauses(store: AccountStore, rid: int, query: dict[str, str], paging_mode: st
 
 def received_calls(store: AccountStore, rid: int, query: dict[str, str], paging_mode: str,
                    base_url: str) -> Reply:
-    rec = store.ramais.get(rid)
-    if rec is None:
-        return fail(404, 60, "ramal não encontrado")
-    start, end = _period(query)
-    posicao, limite = _paging(query)
+    rec, start, end, posicao, limite = _ramal_report(store, rid, query)
     rows = store.calls_between(rid, start, end)
     page = page_slice(rows, posicao, limite, paging_mode)
     # Rows are encoded once and cached: benchmarks measure the client, not our JSON encoder.

@@ -252,11 +252,16 @@ class _Handler(BaseHTTPRequestHandler):
             with sim._requests_lock:
                 sim._inflight -= 1
 
-    def _api_inner(self, method: str, path: str, query: dict, body: bytes) -> None:
-        sim = self.sim
-        latency, fault = sim.faults.take(method, path)
+    def _take_fault(self, method: str, path: str) -> Fault | None:
+        """Sleep any injected latency; return the failure to inject, if any."""
+        latency, fault = self.sim.faults.take(method, path)
         if latency:
             time.sleep(latency / 1000)
+        return fault
+
+    def _api_inner(self, method: str, path: str, query: dict, body: bytes) -> None:
+        sim = self.sim
+        fault = self._take_fault(method, path)
         if fault is not None:
             sim._log_request(method, path, query, None, fault.kind)
             self._apply_fault(fault)
@@ -339,9 +344,7 @@ class _Handler(BaseHTTPRequestHandler):
     # ------------------------------------------------------------------ webphone
     def _webphone_page(self, method: str, path: str, query: dict, body: bytes) -> None:
         sim = self.sim
-        latency, fault = sim.faults.take(method, path)
-        if latency:
-            time.sleep(latency / 1000)
+        fault = self._take_fault(method, path)
         if fault is not None:
             self._apply_fault(fault)
             return
