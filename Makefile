@@ -5,7 +5,7 @@ PY    := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export QTWEBENGINE_DISABLE_SANDBOX ?= 1
 
-.PHONY: run test lint bench venv clean
+.PHONY: run test lint bench venv clean system-deps
 
 # A Python >= 3.12: the first candidate on PATH that really runs (pyenv shims may only
 # point elsewhere), then pyenv's own installs.
@@ -25,7 +25,10 @@ $(VENV)/.installed: $(VENV)/.created pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-venv: $(VENV)/.installed
+venv: $(VENV)/.installed system-deps
+
+system-deps:
+	@bash .ci/install-system-deps
 
 run: venv
 	$(VENV)/bin/tvdesk --demo

@@ -1,4 +1,7 @@
-"""``tvdesk``: the agent's desktop. Until the desktop lands, ``--demo`` runs the simulator."""
+"""``tvdesk``: the agent's desktop. ``--demo`` runs it against a local simulator.
+
+Kept free of Qt imports so that ``--help`` and ``--version`` answer at once.
+"""
 
 from __future__ import annotations
 
@@ -16,20 +19,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true",
                    help="run against a local TotalVoice simulator, no account needed")
     p.add_argument("--port", type=int, default=None,
-                   help="simulator port in demo mode (default 8765, or a free one)")
+                   help="the demo simulator's port (default: a free one)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log in detail (no secrets)")
+    p.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.demo:
-        from tvdesk.simulator.cli import main as sim_main
+    from tvdesk.gui.app import run
 
-        return sim_main([] if args.port is None else ["--port", str(args.port)])
-    build_parser().print_help()
-    print("\nThe desktop is not built yet; try: tvdesk --demo", file=sys.stderr)
-    return 2
+    return run(demo=args.demo, demo_port=args.port, quit_when_shown=args.quit_when_shown,
+               verbose=args.verbose)
 
 
 if __name__ == "__main__":

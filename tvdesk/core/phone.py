@@ -1,0 +1,100 @@
+"""Phone numbers: Brazilian display formatting and normalisation for dialing.
+
+Everything goes through ``phonenumbers`` (Google's libphonenumber); extensions (3-4 digits)
+are recognised before it, since they are not phone numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat
+
+DEFAULT_REGION = "BR"
+EXTENSION = re.compile(r"^\d{3,4}$")
+_SEPARATORS = re.compile(r"[\s().\-/]")
+
+
+class InvalidNumberError(ValueError):
+    """Not a dialable number or extension. ``text`` is what the user gave."""
+
+    def __init__(self, text: str, reason: str = "invalid") -> None:
+        self.text = text
+        self.reason = reason  # "empty", "invalid"
+        super().__init__(f"not a phone number or extension: {text!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class DialTarget:
+    kind: str  # "number" or "extension"
+    value: str  # E.164 for numbers, the digits for extensions
+
+    @property
+    def is_extension(self) -> bool:
+        return self.kind == "extension"
+
+
+def strip_uri(text: str) -> str:
+    """``tel:+55-48-9999`` / ``callto://…`` / ``sip:`` → the number part, decoded."""
+    s = unquote(text.strip())
+    low = s.lower()
+    for scheme in ("tel:", "callto:", "sip:", "sips:"):
+        if low.startswith(scheme):
+            s = s[len(scheme):].lstrip("/")
+            break
+    return s.split(";", 1)[0].split("@", 1)[0].split("?", 1)[0].strip()
+
+
+def normalize(text: str, region: str = DEFAULT_REGION) -> DialTarget:
+    """What to dial for ``text``: an extension, or a valid number in E.164."""
+    raw = strip_uri(text or "")
+    compact = _SEPARATORS.sub("", raw)
+    if not compact:
+        raise InvalidNumberError(text, "empty")
+    if EXTENSION.match(compact):
+        return DialTarget("extension", compact)
+    if not re.fullmatch(r"\+?\d+", compact):
+        raise InvalidNumberError(text)
+    parsed = _parse(compact, region)
+    if parsed is None or not phonenumbers.is_valid_number(parsed):
+        raise InvalidNumberError(text)
+    return DialTarget("number", phonenumbers.format_number(parsed, PhoneNumberFormat.E164))
+
+
+def _parse(digits: str, region: str) -> phonenumbers.PhoneNumber | None:
+    candidates = [digits]
+    # Brazilian trunk prefix: "048 9999…" or "0 48 …" dialled as "48 9999…"
+    if region == "BR" and digits.startswith("0") and not digits.startswith("00"):
+        candidates.append(digits.lstrip("0"))
+    for candidate in candidates:
+        try:
+            parsed = phonenumbers.parse(candidate, region)
+        except NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            return parsed
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def format_for_display(number: str | None, region: str = DEFAULT_REGION) -> str:
+    """``48999999999`` → ``(48) 99999-9999``; foreign numbers internationally; else as given."""
+    if not number:
+        return ""
+    digits = _SEPARATORS.sub("", number)
+    if EXTENSION.match(digits):
+        return digits
+    parsed = _parse(digits, region)
+    if parsed is None:
+        return number
+    if phonenumbers.region_code_for_number(parsed) == region:
+        return phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL)
+
+
+def digits_only(text: str) -> str:
+    return re.sub(r"\D", "", text or "")

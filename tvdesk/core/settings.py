@@ -1,0 +1,107 @@
+"""The user's settings, as JSON under the platform's config folder. Never the token.
+
+A damaged file is set aside (``settings.json.bad``) rather than lost or fatal, and writes
+are atomic so a crash mid-save leaves the previous settings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from tvdesk.core.api.hosts import DEFAULT_BASE_URL
+from tvdesk.core.redact import redact
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("auto", "pt_BR", "en")
+WEBPHONE_MODES = ("embedded", "floating", "hidden")
+CSV_SEPARATORS = (",", ";")
+
+
+def config_dir() -> Path:
+    override = os.environ.get("TVDESK_CONFIG_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir("tvdesk", appauthor=False))
+
+
+@dataclass
+class Settings:
+    base_url: str = DEFAULT_BASE_URL
+    ramal: str = ""  # the agent's extension number
+    ramal_id: int | None = None
+    remember: bool = True
+    language: str = "auto"
+    refresh_minutes: int = 5  # 0: no automatic refresh
+    range_preset: str = "today"
+    csv_separator: str = ","
+    supervisor: bool = False
+    webphone_mode: str = "embedded"
+    window_geometry: str = ""  # base64 of QWidget.saveGeometry()
+    window_state: str = ""
+    calls_columns: str = ""  # base64 of the received-calls header state
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def normalised(self) -> Settings:
+        """Values out of range fall back to their defaults (a hand-edited file)."""
+        d = Settings()
+        if self.language not in LANGUAGES:
+            self.language = d.language
+        if self.webphone_mode not in WEBPHONE_MODES:
+            self.webphone_mode = d.webphone_mode
+        if self.csv_separator not in CSV_SEPARATORS:
+            self.csv_separator = d.csv_separator
+        if not isinstance(self.refresh_minutes, int) or not 0 <= self.refresh_minutes <= 240:
+            self.refresh_minutes = d.refresh_minutes
+        return self
+
+
+class SettingsStore:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_dir() / "settings.json"
+
+    def load(self) -> Settings:
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+        except FileNotFoundError:
+            return Settings()
+        except (OSError, ValueError) as exc:
+            log.warning("settings file unreadable (%s); starting from defaults", exc)
+            with contextlib.suppress(OSError):
+                self.path.replace(self.path.with_suffix(".json.bad"))
+            return Settings()
+        known = {f.name: f for f in fields(Settings)}
+        values = {}
+        for key, value in data.items():
+            if key in known and key != "extra":
+                default = getattr(Settings(), key)
+                if default is None or isinstance(value, type(default)):
+                    values[key] = value
+        return Settings(**values).normalised()
+
+    def save(self, settings: Settings) -> None:
+        text = json.dumps(asdict(settings), indent=2, ensure_ascii=False)
+        if redact(text) != text:
+            # a secret slipped into a setting: refuse to write it rather than persist it
+            raise ValueError("refusing to save settings that contain a secret")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise

@@ -1,0 +1,1 @@
+"""The Qt desktop: screens, Qt item models, widgets. Depends on the core, never the reverse."""

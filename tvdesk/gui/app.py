@@ -1,0 +1,75 @@
+"""The desktop application: Qt set-up, translations, the event loop, the controller."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from tvdesk import __version__
+from tvdesk.core.credentials import CredentialStore
+from tvdesk.core.redact import install_log_redaction
+from tvdesk.core.settings import SettingsStore, config_dir
+from tvdesk.gui.background import Background
+from tvdesk.gui.i18n import choose_language, install_translations
+from tvdesk.resources import resource_path
+
+
+def make_application(argv: list[str]) -> QApplication:
+    # QtWebEngine (the webphone) needs this before the application exists
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName("tvdesk")
+    app.setApplicationDisplayName("tvdesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("tvdesk")
+    app.setDesktopFileName("tvdesk")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "tvdesk.svg"))))
+    return app
+
+
+def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bool = False,
+        verbose: bool = False) -> int:
+    started = time.perf_counter()
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    install_log_redaction()
+    import qasync
+
+    from tvdesk.gui.controller import AppController
+
+    app = make_application(sys.argv[:1])
+    store = SettingsStore(config_dir() / ("demo-settings.json" if demo else "settings.json"))
+    language = choose_language(store.load().language)
+    translators = install_translations(app, language)  # noqa: F841 (kept alive)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    background = Background()
+    demo_env = None
+    if demo:
+        from tvdesk.gui.demo import start_demo
+
+        demo_env = start_demo(demo_port or 0)
+    controller = AppController(settings_store=store, credentials=CredentialStore(),
+                               background=background, demo=demo_env)
+    if quit_when_shown:
+        # for benchmarks: report the time to the first window and leave
+        def shown(window) -> None:
+            QTimer.singleShot(0, lambda: (
+                print(f"main window shown after {time.perf_counter() - started:.3f} s",
+                      flush=True), app.quit()))
+        controller.mainWindowShown.connect(shown)
+    controller.start()
+    try:
+        with loop:
+            loop.run_forever()
+    finally:
+        background.shutdown()
+        if demo_env is not None:
+            demo_env.stop()
+    return 0

@@ -1,0 +1,28 @@
+"""``tvdesk --demo``: a simulator in this process, on a free loopback port, signed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tvdesk.simulator import Simulator
+
+DEMO_TOKEN = "demo-token"  # noqa: S105 (the simulator's own token, not a credential)
+DEMO_EXTENSION = "4000"
+
+
+@dataclass
+class Demo:
+    simulator: Simulator
+    token: str = DEMO_TOKEN
+    extension: str = DEMO_EXTENSION
+
+    @property
+    def base_url(self) -> str:
+        return self.simulator.base_url
+
+    def stop(self) -> None:
+        self.simulator.stop()
+
+
+def start_demo(port: int = 0) -> Demo:
+    return Demo(Simulator(DEMO_TOKEN, port=port).start())

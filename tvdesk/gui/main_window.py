@@ -1,0 +1,309 @@
+"""The window an agent keeps open all day: their extension, received calls, pauses.
+
+It composes the screens and wires them to :class:`AgentData`; it never calls the API
+client itself. Loading shows pages fetched of the total and can be cancelled (Esc).
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tvdesk import __version__
+from tvdesk.core.api import ApiError, AuthenticationError
+from tvdesk.core.phone import InvalidNumberError, format_for_display, normalize
+from tvdesk.core.session import Session
+from tvdesk.core.settings import Settings
+from tvdesk.gui.agent_data import AgentData
+from tvdesk.gui.background import Background
+from tvdesk.gui.extension_card import ExtensionCard
+from tvdesk.gui.extensions_admin import ExtensionsAdmin
+from tvdesk.gui.messages import describe
+from tvdesk.gui.pauses import PausesScreen
+from tvdesk.gui.received_calls import ReceivedCallsScreen
+from tvdesk.gui.settings_dialog import SettingsDialog
+from tvdesk.gui.supervisor import SupervisorScreen
+from tvdesk.gui.widgets.banner import Banner
+from tvdesk.gui.widgets.range_bar import RangeBar
+
+
+class MainWindow(QMainWindow):
+    dialRequested = Signal(str)    # E.164 number or extension digits
+    signOutRequested = Signal()
+    authFailed = Signal(object)
+
+    def __init__(self, session: Session, background: Background, settings: Settings,
+                 save_settings: Callable[[Settings], None], *, today: date | None = None,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self._save_settings = save_settings
+        self.data = AgentData(session, background, self)
+        self.admin = ExtensionsAdmin(session, background, self)
+        self.setWindowTitle(self.tr("tvdesk — extension {number}").format(
+            number=session.ramal.ramal))
+        self.resize(1180, 760)
+
+        self.card = ExtensionCard()
+        self.card.set_ramal(session.ramal)
+        self.range_bar = RangeBar(today)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Reload the period (F5)"))
+        self.dial_box = QLineEdit()
+        self.dial_box.setPlaceholderText(self.tr("Number or extension to dial (Ctrl+D)"))
+        self.dial_box.setClearButtonEnabled(True)
+        self.dial_box.setMinimumWidth(240)
+        self.dial_button = QPushButton(self.tr("Dial"))
+        self.banner = Banner()
+        self.calls = ReceivedCallsScreen()
+        self.calls.csv_separator = settings.csv_separator
+        self.pauses = PausesScreen()
+        self.supervisor: SupervisorScreen | None = None
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.calls, self.tr("Received calls"))
+        self.tabs.addTab(self.pauses, self.tr("Pause history"))
+        self.set_supervisor_mode(settings.supervisor)
+
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.setFormat(self.tr("page %v of %m"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop loading (Esc)"))
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self._set_loading(False)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.range_bar)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        bar.addWidget(self.dial_box)
+        bar.addWidget(self.dial_button)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(10, 8, 10, 4)
+        layout.addWidget(self.card)
+        layout.addWidget(self.banner)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+
+        d = self.data
+        d.callsStarted.connect(self.calls.start_loading)
+        d.callsPage.connect(self.calls.add_page)
+        d.callsLoaded.connect(lambda report: self.calls.finish_loading(report.calls))
+        d.pausesLoaded.connect(lambda report: self.pauses.show_report(report,
+                                                                      self.range_bar.range()))
+        d.ramalLoaded.connect(self.card.set_ramal)
+        d.progress.connect(self._progress)
+        d.loadingChanged.connect(self._set_loading)
+        d.failed.connect(self._failed)
+        d.cancelled.connect(self._cancelled)
+        d.callsLoaded.connect(self._loaded)
+        self.range_bar.rangeChanged.connect(lambda *_: self.refresh())
+        self.refresh_button.clicked.connect(self.refresh)
+        self.cancel_button.clicked.connect(self.data.cancel)
+        self.banner.retryRequested.connect(self.refresh)
+        self.calls.dialRequested.connect(self.request_dial)
+        self.calls.message.connect(self.show_message)
+        self.dial_box.returnPressed.connect(self._dial_from_box)
+        self.dial_button.clicked.connect(self._dial_from_box)
+
+        self.auto_refresh = QTimer(self)
+        self.auto_refresh.timeout.connect(self._auto_refresh)
+        self.set_refresh_minutes(settings.refresh_minutes)
+        self._restore_layout()
+        self.range_bar.set_preset(settings.range_preset)  # triggers the first load
+
+    # ------------------------------------------------------------------ menus and keys
+    def _build_menus(self) -> None:
+        def action(text: str, keys, slot, menu) -> QAction:
+            act = QAction(text, self)
+            if keys:
+                act.setShortcuts(keys if isinstance(keys, list) else [keys])
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            self.addAction(act)
+            return act
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.export_action = action(self.tr("Export calls to CSV…"), QKeySequence("Ctrl+E"),
+                                    self.calls._ask_export, file_menu)
+        file_menu.addSeparator()
+        action(self.tr("Sign out"), None, self.signOutRequested.emit, file_menu)
+        action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self.refresh_action = action(self.tr("Refresh"),
+                                     [QKeySequence(Qt.Key.Key_F5), QKeySequence("Ctrl+R")],
+                                     self.refresh, view)
+        action(self.tr("Search calls"), QKeySequence.StandardKey.Find, self.focus_search, view)
+        action(self.tr("Dial a number"), QKeySequence("Ctrl+D"), self.focus_dial, view)
+        action(self.tr("Stop loading"), QKeySequence(Qt.Key.Key_Escape), self.data.cancel, view)
+        view.addSeparator()
+        for n, title in enumerate((self.tr("Received calls"), self.tr("Pause history"))):
+            action(title, QKeySequence(f"Ctrl+{n + 1}"),
+                   lambda _=False, i=n: self.tabs.setCurrentIndex(i), view)
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        action(self.tr("Settings…"), QKeySequence.StandardKey.Preferences, self.open_settings,
+               tools)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        action(self.tr("About tvdesk"), None, self._about, help_menu)
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.calls)
+        self.calls.search.setFocus()
+        self.calls.search.selectAll()
+
+    def focus_dial(self) -> None:
+        self.dial_box.setFocus()
+        self.dial_box.selectAll()
+
+    # ------------------------------------------------------------------ loading
+    def refresh(self) -> None:
+        self.banner.hide()
+        start, end = self.range_bar.range()
+        self.data.refresh(start, end)
+
+    def _auto_refresh(self) -> None:
+        if not self.data.loading and self.isVisible():
+            self.refresh()
+
+    def set_refresh_minutes(self, minutes: int) -> None:
+        self.auto_refresh.stop()
+        if minutes > 0:
+            self.auto_refresh.start(minutes * 60_000)
+
+    def _set_loading(self, loading: bool) -> None:
+        self.progress.setVisible(loading)
+        self.cancel_button.setVisible(loading)
+        if loading:
+            self.status.setText(self.tr("Loading…"))
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1) if total else 0)
+        self.progress.setValue(done)
+
+    def _loaded(self, _report) -> None:
+        self.status.setText(self.tr("Updated at {time}").format(
+            time=datetime.now().strftime("%H:%M")))
+
+    def _failed(self, exc: ApiError) -> None:
+        self.calls.stop_loading()
+        if isinstance(exc, AuthenticationError):
+            self.authFailed.emit(exc)
+            return
+        self.status.setText(self.tr("Not updated"))
+        self.banner.show_message(describe(exc, self.session.client.base_url), "error",
+                                 retry=True)
+
+    def _cancelled(self) -> None:
+        self.calls.stop_loading()
+        self.status.setText(self.tr("Loading cancelled"))
+        self.banner.show_message(self.tr("Loading was cancelled: the list shows only what "
+                                         "had arrived."), "warning", retry=True)
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        self.banner.show_message(text, kind)
+
+    # ------------------------------------------------------------------ dialing
+    def _dial_from_box(self) -> None:
+        text = self.dial_box.text()
+        if self.request_dial(text):
+            self.dial_box.clear()
+
+    def request_dial(self, text: str) -> bool:
+        try:
+            target = normalize(text)
+        except InvalidNumberError as exc:
+            self.banner.show_message(
+                self.tr("Type a number to dial.") if exc.reason == "empty" else
+                self.tr("“{text}” is not a phone number or an extension. Use a number with "
+                        "area code, e.g. (48) 99999-9999, or a 3-4 digit extension.")
+                .format(text=text.strip()), "warning")
+            return False
+        self.status.setText(self.tr("Dialing {number}…").format(
+            number=format_for_display(target.value)))
+        self.dialRequested.emit(target.value)
+        return True
+
+    # ------------------------------------------------------------------ settings, layout
+    def set_supervisor_mode(self, on: bool) -> None:
+        if on and self.supervisor is None:
+            self.supervisor = SupervisorScreen(self.admin)
+            self.supervisor.message.connect(self.show_message)
+            self.supervisor.authFailed.connect(self.authFailed)
+            self.tabs.addTab(self.supervisor, self.tr("Extensions (supervisor)"))
+        elif not on and self.supervisor is not None:
+            self.tabs.removeTab(self.tabs.indexOf(self.supervisor))
+            self.supervisor.deleteLater()
+            self.supervisor = None
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.accepted.connect(lambda: self._apply_settings(dialog.result_settings()))
+        dialog.open()
+        return dialog
+
+    def _apply_settings(self, new: Settings) -> None:
+        language_changed = new.language != self.settings.language
+        self.settings = new
+        self.calls.csv_separator = new.csv_separator
+        self.set_refresh_minutes(new.refresh_minutes)
+        self.set_supervisor_mode(new.supervisor)
+        self._save_settings(new)
+        if language_changed:
+            self.show_message(self.tr("The new language applies the next time tvdesk starts."),
+                              "info")
+
+    def _restore_layout(self) -> None:
+        for text, restore in ((self.settings.window_geometry, self.restoreGeometry),
+                              (self.settings.window_state, self.restoreState),
+                              (self.settings.calls_columns,
+                               self.calls.table.horizontalHeader().restoreState)):
+            if text:
+                with contextlib.suppress(ValueError):
+                    restore(QByteArray(base64.b64decode(text)))
+
+    def _remember_layout(self) -> None:
+        def b64(data: QByteArray) -> str:
+            return base64.b64encode(bytes(data)).decode("ascii")
+
+        self.settings.window_geometry = b64(self.saveGeometry())
+        self.settings.window_state = b64(self.saveState())
+        self.settings.calls_columns = b64(self.calls.table.horizontalHeader().saveState())
+        self.settings.range_preset = self.range_bar.current_preset()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.data.cancel()
+        self._remember_layout()
+        with contextlib.suppress(OSError, ValueError):  # never block closing on a file
+            self._save_settings(self.settings)
+        super().closeEvent(event)
+
+    def _about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About tvdesk"),
+                          self.tr("tvdesk {version}\nThe desktop for TotalVoice (Zenvia Voice) "
+                                  "call-center agents.").format(version=__version__),
+                          QMessageBox.StandardButton.Ok, self)
+        box.open()

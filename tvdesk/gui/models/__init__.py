@@ -1,0 +1,1 @@
+"""Qt item models over the core's domain objects. They know nothing of the widgets."""

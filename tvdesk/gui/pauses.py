@@ -1,0 +1,130 @@
+"""The agent's pause history: the pauses, the report's totals and pause time per day.
+
+The chart (QtCharts) is built the first time the screen is shown, not at startup.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tvdesk.core.models import PauseReport
+from tvdesk.gui.formatting import fmt_day_short, fmt_duration
+from tvdesk.gui.models.pauses_model import PausesModel, seconds_per_day
+
+
+class PausesScreen(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = PausesModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.totals = QLabel()
+        self.chart_host = QWidget()
+        self.chart_layout = QVBoxLayout(self.chart_host)
+        self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.chart_view = None
+        self._report: PauseReport | None = None
+        self._range: tuple[date, date] | None = None
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.chart_host)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.totals)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(splitter, 1)
+        self.show_report(None, None)
+
+    def show_report(self, report: PauseReport | None, span: tuple[date, date] | None) -> None:
+        self._report, self._range = report, span
+        self.model.set_rows(report.pauses if report else [])
+        if report is None:
+            self.totals.setText(self.tr("No pauses loaded."))
+        else:
+            self.totals.setText(
+                self.tr("{count} pauses · total pause time {total}").format(
+                    count=report.total,
+                    total=report.total_duration or fmt_duration(report.total_seconds)))
+        if self.chart_view is not None:
+            self._fill_chart()
+
+    def showEvent(self, event) -> None:
+        if self.chart_view is None:
+            self._build_chart()
+        super().showEvent(event)
+
+    def _build_chart(self) -> None:
+        from PySide6.QtCharts import QChart, QChartView
+
+        chart = QChart()
+        chart.legend().hide()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart_view = QChartView(chart)
+        self.chart_view.setMinimumHeight(200)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_layout.addWidget(self.chart_view)
+        self._fill_chart()
+
+    def per_day(self) -> list[tuple[date, int]]:
+        if not self._report or not self._range:
+            return []
+        return list(seconds_per_day(self._report.pauses, *self._range).items())
+
+    def _fill_chart(self) -> None:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+
+        chart = self.chart_view.chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        days = self.per_day()
+        chart.setTitle(self.tr("Pause time per day (minutes)"))
+        if not days:
+            return
+        bars = QBarSet(self.tr("Minutes"))
+        bars.setColor("#0b6bcb")
+        for _, seconds in days:
+            bars.append(round(seconds / 60, 1))
+        series = QBarSeries()
+        series.append(bars)
+        chart.addSeries(series)
+        step = max(1, len(days) // 12)  # keep the labels readable over long periods
+        # categories must be unique: skipped labels are distinct invisible strings
+        labels = [fmt_day_short(d) if i % step == 0 else "\u200b" * (i + 1)
+                  for i, (d, _) in enumerate(days)]
+        x = QBarCategoryAxis()
+        x.append(labels)
+        y = QValueAxis()
+        y.setRange(0, max(1.0, max(s for _, s in days) / 60 * 1.1))
+        y.setLabelFormat("%d")
+        y.applyNiceNumbers()
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)

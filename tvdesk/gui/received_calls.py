@@ -1,0 +1,226 @@
+"""The calls the agent received: search, status filter, totals, call back, recordings, CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tvdesk.core.export import CsvLabels, write_calls_csv
+from tvdesk.core.models import ReceivedCall
+from tvdesk.gui.formatting import fmt_duration, status_choices, status_label
+from tvdesk.gui.models.calls_model import (
+    COL_WHEN,
+    CallsFilter,
+    CallsModel,
+    CallTotals,
+    caller_text,
+)
+from tvdesk.gui.recording_player import multimedia_available
+
+
+class ReceivedCallsScreen(QWidget):
+    dialRequested = Signal(str)  # the number as the history has it
+    message = Signal(str, str)   # text, kind ("error", "warning", "info")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = CallsModel(self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search a number…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search calls by number"))
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), None)
+        for key, label in status_choices():
+            self.status.addItem(label, key)
+        self.call_back = QPushButton(self.tr("Call back"))
+        self.play = QPushButton(self.tr("Play recording"))
+        self.open_recording = QPushButton(self.tr("Open recording"))
+        self.export = QPushButton(self.tr("Export CSV…"))
+        self.csv_separator = ","
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_WHEN, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the caller
+        header.setStretchLastSection(False)
+        for col, width in enumerate((170, 200, 130, 100, 100, 100)):
+            self.table.setColumnWidth(col, width)
+        self.totals = QLabel()
+        self.empty = QLabel(self.tr("No calls in this period."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color:#6b7580; padding:12px;")
+        self.player = None
+        self.player_box = QVBoxLayout()
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 2)
+        top.addWidget(self.status)
+        top.addStretch(1)
+        for button in (self.call_back, self.play, self.open_recording, self.export):
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(self.player_box)
+        layout.addWidget(self.totals)
+
+        self.search.textChanged.connect(self._apply_filter)
+        self.status.currentIndexChanged.connect(self._apply_filter)
+        self.model.rowsChanged.connect(self._update_totals)
+        self.model.modelReset.connect(self._update_totals)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.call_back.clicked.connect(self.call_back_selected)
+        self.play.clicked.connect(self.play_selected)
+        self.open_recording.clicked.connect(self.open_selected)
+        self.export.clicked.connect(self._ask_export)
+        self._loading = False
+        self._update_totals()
+
+    # ------------------------------------------------------------------ data in
+    def start_loading(self) -> None:
+        self._loading = True
+        self.model.set_rows([])
+
+    def add_page(self, rows: list[ReceivedCall]) -> None:
+        self.model.append_rows(rows)
+
+    def finish_loading(self, calls: list[ReceivedCall]) -> None:
+        self._loading = False
+        if [c.id for c in self.model.all_rows()] != [c.id for c in calls]:
+            self.model.set_rows(calls)  # the pager filled a gap: take its final order
+        self._update_totals()
+
+    def stop_loading(self) -> None:
+        self._loading = False
+        self._update_totals()
+
+    # ------------------------------------------------------------------ selection
+    def selected(self) -> ReceivedCall | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        call = self.selected()
+        self.call_back.setEnabled(bool(call and call.caller))
+        self.play.setEnabled(bool(call and call.has_recording))
+        self.open_recording.setEnabled(bool(call and call.has_recording))
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        call = self.model.row_at(index.row())
+        if call is not None:
+            self._dial(call)
+
+    def call_back_selected(self) -> None:
+        call = self.selected()
+        if call is not None:
+            self._dial(call)
+
+    def _dial(self, call: ReceivedCall) -> None:
+        if not call.caller:
+            self.message.emit(self.tr("This caller withheld the number: it cannot be called "
+                                      "back."), "warning")
+            return
+        self.dialRequested.emit(call.caller)
+
+    # ------------------------------------------------------------------ filters and totals
+    def _apply_filter(self) -> None:
+        f = CallsFilter(self.search.text(), self.status.currentData())
+        self.model.set_filter(f.predicate())
+
+    def totals_now(self) -> CallTotals:
+        return CallTotals.of(self.model.visible_rows())
+
+    def _update_totals(self) -> None:
+        t = self.totals_now()
+        self.totals.setText(self.tr("{calls} calls · {answered} answered · talk time {talk}")
+                            .format(calls=t.calls, answered=t.answered,
+                                    talk=fmt_duration(t.talk_seconds)))
+        self.empty.setVisible(t.calls == 0 and not self._loading)
+        self.export.setEnabled(t.calls > 0)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ recordings
+    def play_selected(self) -> None:
+        call = self.selected()
+        if not call or not call.has_recording:
+            return
+        if self.player is None:
+            if not multimedia_available():
+                self.message.emit(self.tr("Recordings cannot be played inside tvdesk on this "
+                                          "system; opening it in your player."), "warning")
+                self.open_selected()
+                return
+            from tvdesk.gui.recording_player import RecordingPlayer
+
+            self.player = RecordingPlayer(self)
+            self.player.failed.connect(
+                lambda text: self.message.emit(
+                    self.tr("The recording could not be played: {error}").format(error=text),
+                    "error"))
+            self.player_box.addWidget(self.player)
+        self.player.play(call.recording_url, caller_text(call))
+
+    def open_selected(self) -> None:
+        call = self.selected()
+        if call and call.has_recording:
+            QDesktopServices.openUrl(QUrl(call.recording_url))
+
+    # ------------------------------------------------------------------ export
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export calls"),
+                                              str(Path.home() / "chamadas.csv"),
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            self.export_to(Path(path))
+
+    def csv_labels(self) -> CsvLabels:
+        return CsvLabels(
+            headers=(self.tr("Date"), self.tr("Time"), self.tr("Caller"), self.tr("Status"),
+                     self.tr("Duration"), self.tr("Seconds"), self.tr("Price"),
+                     self.tr("Recording")),
+            yes=self.tr("yes"), no=self.tr("no"), private=self.tr("private"))
+
+    def export_to(self, path: Path) -> int:
+        """Write the rows shown (filtered, in view order) to ``path``; returns how many."""
+        rows = self.model.visible_rows()
+        try:
+            write_calls_csv(path, rows, separator=self.csv_separator, labels=self.csv_labels(),
+                            status_text=status_label)
+        except OSError as exc:
+            self.message.emit(self.tr("Could not save {path}: {error}").format(
+                path=path, error=exc.strerror or exc), "error")
+            return 0
+        self.message.emit(self.tr("{count} calls exported to {path}.").format(
+            count=len(rows), path=path), "info")
+        return len(rows)

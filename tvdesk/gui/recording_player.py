@@ -1,0 +1,92 @@
+"""Plays a call recording inside the app. QtMultimedia is imported on first use only.
+
+Where QtMultimedia cannot load (a system without its audio libraries) the recording opens
+in the system's player instead, and the agent is told why.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+
+from tvdesk.gui.formatting import fmt_duration
+
+log = logging.getLogger(__name__)
+
+
+def multimedia_available() -> bool:
+    try:
+        import PySide6.QtMultimedia  # noqa: F401
+    except ImportError as exc:  # e.g. libpulse missing
+        log.info("QtMultimedia unavailable: %s", exc)
+        return False
+    return True
+
+
+class RecordingPlayer(QWidget):
+    failed = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+        self._player = QMediaPlayer(self)
+        self._audio = QAudioOutput(self)
+        self._player.setAudioOutput(self._audio)
+        self.title = QLabel()
+        self.play_pause = QPushButton(self.tr("Pause"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.position = QSlider(Qt.Orientation.Horizontal)
+        self.time = QLabel("00:00:00")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.play_pause)
+        layout.addWidget(self.stop_button)
+        layout.addWidget(self.position, 1)
+        layout.addWidget(self.time)
+        self.play_pause.clicked.connect(self._toggle)
+        self.stop_button.clicked.connect(self.stop)
+        self._player.durationChanged.connect(lambda d: self.position.setRange(0, d))
+        self._player.positionChanged.connect(self._moved)
+        self.position.sliderMoved.connect(self._player.setPosition)
+        self._player.errorOccurred.connect(self._error)
+        self._player.playbackStateChanged.connect(self._state)
+
+    @property
+    def player(self):
+        return self._player
+
+    def play(self, url: str, title: str) -> None:
+        self.title.setText(title)
+        self._player.setSource(QUrl(url))
+        self._player.play()
+        self.show()
+
+    def stop(self) -> None:
+        self._player.stop()
+        self.hide()
+
+    def _toggle(self) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        if self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+            self._player.pause()
+        else:
+            self._player.play()
+
+    def _state(self, state) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        playing = state == QMediaPlayer.PlaybackState.PlayingState
+        self.play_pause.setText(self.tr("Pause") if playing else self.tr("Play"))
+
+    def _moved(self, ms: int) -> None:
+        if not self.position.isSliderDown():
+            self.position.setValue(ms)
+        self.time.setText(fmt_duration(ms // 1000))
+
+    def _error(self, _error, text: str) -> None:
+        self.failed.emit(text or self.tr("the recording could not be played"))

@@ -1,0 +1,60 @@
+"""Settings the agent can change: language, automatic refresh, CSV format, supervisor mode."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from tvdesk.core.settings import Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self._settings = copy.deepcopy(settings)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "auto")
+        self.language.addItem("Português (Brasil)", "pt_BR")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.refresh = QSpinBox()
+        self.refresh.setRange(0, 240)
+        self.refresh.setSuffix(self.tr(" min"))
+        self.refresh.setSpecialValueText(self.tr("off"))
+        self.refresh.setValue(settings.refresh_minutes)
+        self.csv = QComboBox()
+        self.csv.addItem(self.tr("Comma (,) — plain CSV"), ",")
+        self.csv.addItem(self.tr("Semicolon (;) — spreadsheets in Portuguese"), ";")
+        self.csv.setCurrentIndex(max(0, self.csv.findData(settings.csv_separator)))
+        self.supervisor = QCheckBox(self.tr("Show the supervisor's extensions screen"))
+        self.supervisor.setChecked(settings.supervisor)
+        form = QFormLayout()
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.tr("Refresh automatically every:"), self.refresh)
+        form.addRow(self.tr("CSV separator:"), self.csv)
+        form.addRow("", self.supervisor)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def result_settings(self) -> Settings:
+        s = copy.deepcopy(self._settings)
+        s.language = self.language.currentData()
+        s.refresh_minutes = self.refresh.value()
+        s.csv_separator = self.csv.currentData()
+        s.supervisor = self.supervisor.isChecked()
+        return s

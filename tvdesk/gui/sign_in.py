@@ -1,0 +1,233 @@
+"""Sign-in: the Access-Token (masked), the agent's extension, the API host, remember me.
+
+The window only collects and shows; the controller checks the token against the API.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QAction, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tvdesk.core.api.hosts import DEFAULT_BASE_URL, KNOWN_HOSTS, resolve_base_url
+from tvdesk.core.models import Ramal
+
+CUSTOM = "custom"
+
+
+class SignInWindow(QWidget):
+    signInRequested = Signal(str, str, str, bool)  # token, base URL, extension, remember
+    extensionsRequested = Signal(str, str)         # token, base URL
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("tvdesk: sign in"))
+        self.setMinimumWidth(460)
+        heading = QLabel(self.tr("Sign in to TotalVoice"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
+        hint = QLabel(self.tr("Paste the account's access token (TotalVoice panel → "
+                              "Minha conta → Token) and type your extension."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color:#56606c;")
+
+        self.token = QLineEdit()
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setPlaceholderText(self.tr("Access token"))
+        self.token.setAccessibleName(self.tr("Access token"))
+        self.reveal = QAction(self.tr("Show"), self.token)
+        self.reveal.setCheckable(True)
+        self.reveal.toggled.connect(self._toggle_token)
+        self.token.addAction(self.reveal, QLineEdit.ActionPosition.TrailingPosition)
+        self.reveal.setIcon(self.style().standardIcon(
+            self.style().StandardPixmap.SP_FileDialogContentsView))
+        self.reveal.setToolTip(self.tr("Show or hide the token"))
+
+        self.extension = QLineEdit()
+        self.extension.setPlaceholderText(self.tr("e.g. 4000"))
+        self.extension.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}")))
+        self.extension.setAccessibleName(self.tr("Your extension"))
+        self.pick = QPushButton(self.tr("Choose…"))
+        self.pick.setToolTip(self.tr("List the account's extensions (supervisors)"))
+        ext_row = QHBoxLayout()
+        ext_row.addWidget(self.extension, 1)
+        ext_row.addWidget(self.pick)
+
+        self.remember = QCheckBox(self.tr("Remember me on this computer"))
+        self.remember.setChecked(True)
+        self.remember.setToolTip(self.tr("The token is kept in the system's keyring, never in "
+                                         "a file."))
+
+        self.advanced = QGroupBox(self.tr("Advanced: API host"))
+        self.advanced.setCheckable(True)
+        self.advanced.setChecked(False)
+        self.host = QComboBox()
+        self.host.addItem(self.tr("Zenvia Voice (default)"), KNOWN_HOSTS["zenvia"])
+        self.host.addItem(self.tr("TotalVoice, legacy (api2)"), KNOWN_HOSTS["totalvoice-api2"])
+        self.host.addItem(self.tr("TotalVoice, legacy (api)"), KNOWN_HOSTS["totalvoice"])
+        self.host.addItem(self.tr("Custom address…"), CUSTOM)
+        self.custom_url = QLineEdit()
+        self.custom_url.setPlaceholderText("https://…")
+        adv = QFormLayout(self.advanced)
+        adv.addRow(self.tr("Host:"), self.host)
+        adv.addRow(self.tr("Address:"), self.custom_url)
+        self.host.currentIndexChanged.connect(self._host_changed)
+        self.advanced.toggled.connect(self._advanced_toggled)
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#b3261e;")
+        self.error.hide()
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color:#6b4e00;")
+        self.notice.hide()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(6)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.submit = QPushButton(self.tr("Sign in"))
+        self.submit.setDefault(True)
+        self.submit.setAutoDefault(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Access token:"), self.token)
+        form.addRow(self.tr("Your extension:"), ext_row)
+        form.addRow("", self.remember)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.advanced)
+        layout.addWidget(self.error)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.busy)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
+        layout.addLayout(buttons)
+
+        self.submit.clicked.connect(self._submit)
+        self.token.returnPressed.connect(self._submit)
+        self.extension.returnPressed.connect(self._submit)
+        self.pick.clicked.connect(self._ask_extensions)
+        self._advanced_toggled(False)
+        self._host_changed()
+
+    # ------------------------------------------------------------------ values
+    def prefill(self, *, token: str = "", base_url: str = DEFAULT_BASE_URL,
+                extension: str = "", remember: bool = True) -> None:
+        self.token.setText(token)
+        self.extension.setText(extension)
+        self.remember.setChecked(remember)
+        index = self.host.findData(base_url)
+        if index >= 0:
+            self.host.setCurrentIndex(index)
+            self.advanced.setChecked(index != 0)
+        else:
+            self.host.setCurrentIndex(self.host.findData(CUSTOM))
+            self.custom_url.setText(base_url)
+            self.advanced.setChecked(True)
+
+    def base_url(self) -> str:
+        data = self.host.currentData()
+        if data == CUSTOM:
+            return self.custom_url.text().strip()
+        return data
+
+    def _toggle_token(self, shown: bool) -> None:
+        self.token.setEchoMode(QLineEdit.EchoMode.Normal if shown
+                               else QLineEdit.EchoMode.Password)
+
+    def _host_changed(self) -> None:
+        self.custom_url.setEnabled(self.host.currentData() == CUSTOM)
+
+    def _advanced_toggled(self, on: bool) -> None:
+        for child in (self.host, self.custom_url):
+            child.setVisible(on)
+        label_layout = self.advanced.layout()
+        for row in range(label_layout.rowCount()):
+            item = label_layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item and item.widget():
+                item.widget().setVisible(on)
+        if not on:
+            self.host.setCurrentIndex(0)
+
+    def _validated(self) -> tuple[str, str] | None:
+        token = self.token.text().strip()
+        if not token:
+            self.show_error(self.tr("Paste the access token first."))
+            self.token.setFocus()
+            return None
+        try:
+            base_url = resolve_base_url(self.base_url())
+        except ValueError:
+            self.show_error(self.tr("The API address must start with https:// (or http://)."))
+            self.custom_url.setFocus()
+            return None
+        return token, base_url
+
+    def _submit(self) -> None:
+        checked = self._validated()
+        if checked is None:
+            return
+        number = self.extension.text().strip()
+        if len(number) < 3:
+            self.show_error(self.tr("Type your extension: 3 or 4 digits."))
+            self.extension.setFocus()
+            return
+        self.signInRequested.emit(checked[0], checked[1], number, self.remember.isChecked())
+
+    def _ask_extensions(self) -> None:
+        checked = self._validated()
+        if checked is not None:
+            self.extensionsRequested.emit(*checked)
+
+    # ------------------------------------------------------------------ feedback
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for w in (self.submit, self.pick, self.token, self.extension, self.advanced):
+            w.setEnabled(not busy)
+        if busy:
+            self.error.hide()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def offer_extensions(self, ramais: list[Ramal]) -> QMenu:
+        menu = QMenu(self)
+        if not ramais:
+            menu.addAction(self.tr("No extensions in this account")).setEnabled(False)
+        for r in ramais:
+            action = menu.addAction(f"{r.ramal}  —  {r.login or ''}")
+            action.triggered.connect(lambda _=False, n=r.ramal: self.extension.setText(n))
+        menu.popup(self.pick.mapToGlobal(self.pick.rect().bottomLeft()))
+        return menu
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.busy.isVisible():
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,47 @@
+"""An inline message strip at the top of a window: errors with a retry, notices."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
+
+
+class Banner(QFrame):
+    retryRequested = Signal()
+
+    STYLES: ClassVar[dict[str, str]] = {
+        "error": "background:#fbe4e4; color:#7a1c1c; border:1px solid #e9b3b3;",
+        "warning": "background:#fff4d6; color:#6b4e00; border:1px solid #ecd590;",
+        "info": "background:#e4f0fb; color:#12426f; border:1px solid #b5d2ee;",
+    }
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.retry = QPushButton(self.tr("Try again"))
+        self.retry.clicked.connect(self.retryRequested)
+        self.close_button = QPushButton("✕")
+        self.close_button.setFlat(True)
+        self.close_button.setToolTip(self.tr("Dismiss"))
+        self.close_button.setFixedWidth(28)
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.retry)
+        layout.addWidget(self.close_button)
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "error", *, retry: bool = False) -> None:
+        self.setStyleSheet(f"QFrame#banner {{ {self.STYLES[kind]} border-radius:4px; }}")
+        self.label.setText(text)
+        self.retry.setVisible(retry)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
