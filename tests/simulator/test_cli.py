@@ -113,19 +113,11 @@ def test_default_port_falls_back_to_a_free_one_when_taken():
         blocker.close()
 
 
-def test_tvdesk_demo_starts_the_simulator():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([script("tvdesk"), "--demo", "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        for line in proc.stdout:
-            if "TotalVoice simulator on" in line:
-                break
-        r = requests.get(f"http://127.0.0.1:{port}/_sim/health", timeout=5)
-        assert r.json() == {"ok": True}
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+def test_tvdesk_demo_reaches_the_main_window(tmp_path):
+    """The real program, end to end: demo simulator in-process, signed in, window shown."""
+    env = {**os.environ, "TVDESK_CONFIG_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([script("tvdesk"), "--demo", "--quit-when-shown"],
+                            capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "main window shown after" in result.stdout
+    assert list(tmp_path.iterdir()) == []  # the demo never writes the agent's settings

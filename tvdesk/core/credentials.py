@@ -7,11 +7,16 @@ asks to be unlocked): run them off the GUI thread.
 
 from __future__ import annotations
 
-import keyring
-import keyring.errors
-from keyring.backends import fail
-
 SERVICE = "tvdesk"
+
+
+def _keyring():
+    """keyring is imported on first use: it scans its backends (tens of ms) and the demo
+    never needs it."""
+    import keyring
+    import keyring.errors
+
+    return keyring
 
 
 class KeyringUnavailableError(Exception):
@@ -26,7 +31,9 @@ class CredentialStore:
 
     @staticmethod
     def available() -> bool:
-        backend = keyring.get_keyring()
+        from keyring.backends import fail
+
+        backend = _keyring().get_keyring()
         return not isinstance(backend, fail.Keyring) and getattr(backend, "priority", 1) > 0
 
     def _check(self) -> None:
@@ -35,6 +42,7 @@ class CredentialStore:
 
     def load(self, account: str) -> str | None:
         self._check()
+        keyring = _keyring()
         try:
             return keyring.get_password(self.service, account)
         except keyring.errors.KeyringError as exc:
@@ -42,6 +50,7 @@ class CredentialStore:
 
     def save(self, account: str, token: str) -> None:
         self._check()
+        keyring = _keyring()
         try:
             keyring.set_password(self.service, account, token)
         except keyring.errors.KeyringError as exc:
@@ -50,6 +59,7 @@ class CredentialStore:
     def delete(self, account: str) -> None:
         """Forget the token; forgetting one that is not there is fine."""
         self._check()
+        keyring = _keyring()
         try:
             keyring.delete_password(self.service, account)
         except keyring.errors.PasswordDeleteError:

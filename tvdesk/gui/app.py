@@ -71,5 +71,5 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
     finally:
         background.shutdown()
         if demo_env is not None:
-            demo_env.stop()
+            demo_env.stop(wait=False)  # the process is ending: its threads end with it
     return 0

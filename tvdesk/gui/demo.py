@@ -20,8 +20,8 @@ class Demo:
     def base_url(self) -> str:
         return self.simulator.base_url
 
-    def stop(self) -> None:
-        self.simulator.stop()
+    def stop(self, *, wait: bool = True) -> None:
+        self.simulator.stop(wait=wait)
 
 
 def start_demo(port: int = 0) -> Demo:

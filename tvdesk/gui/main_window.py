@@ -38,8 +38,6 @@ from tvdesk.gui.extensions_admin import ExtensionsAdmin
 from tvdesk.gui.messages import describe
 from tvdesk.gui.pauses import PausesScreen
 from tvdesk.gui.received_calls import ReceivedCallsScreen
-from tvdesk.gui.settings_dialog import SettingsDialog
-from tvdesk.gui.supervisor import SupervisorScreen
 from tvdesk.gui.widgets.banner import Banner
 from tvdesk.gui.widgets.range_bar import RangeBar
 
@@ -76,7 +74,7 @@ class MainWindow(QMainWindow):
         self.calls = ReceivedCallsScreen()
         self.calls.csv_separator = settings.csv_separator
         self.pauses = PausesScreen()
-        self.supervisor: SupervisorScreen | None = None
+        self.supervisor = None  # SupervisorScreen, built when the mode is on
         self.tabs = QTabWidget()
         self.tabs.addTab(self.calls, self.tr("Received calls"))
         self.tabs.addTab(self.pauses, self.tr("Pause history"))
@@ -250,6 +248,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ settings, layout
     def set_supervisor_mode(self, on: bool) -> None:
         if on and self.supervisor is None:
+            from tvdesk.gui.supervisor import SupervisorScreen
+
             self.supervisor = SupervisorScreen(self.admin)
             self.supervisor.message.connect(self.show_message)
             self.supervisor.authFailed.connect(self.authFailed)
@@ -259,7 +259,9 @@ class MainWindow(QMainWindow):
             self.supervisor.deleteLater()
             self.supervisor = None
 
-    def open_settings(self) -> SettingsDialog:
+    def open_settings(self):
+        from tvdesk.gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self)
         dialog.accepted.connect(lambda: self._apply_settings(dialog.result_settings()))
         dialog.open()

@@ -89,18 +89,20 @@ class Simulator:
         self._httpd = _Server((self.host, self.port), handler)
         self.port = self._httpd.server_address[1]
         self._thread = threading.Thread(target=self._httpd.serve_forever,
-                                        kwargs={"poll_interval": 0.1},
+                                        kwargs={"poll_interval": 0.02},
                                         name="tvdesk-simulator", daemon=True)
         self._thread.start()
         log.info("simulator listening on %s", self.base_url)
         return self
 
-    def stop(self) -> None:
+    def stop(self, *, wait: bool = True) -> None:
+        """Stop serving. ``wait=False`` only closes the socket (a process that is exiting)."""
         self.hub.stopping.set()
         if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-            self._httpd = None
+            httpd, self._httpd = self._httpd, None
+            if wait:
+                httpd.shutdown()
+            httpd.server_close()
 
     def serve_forever(self) -> None:
         if self._thread is None:
@@ -143,7 +145,7 @@ class Simulator:
     def summary(self) -> dict:
         with self.store.lock:
             ramais = [{"id": r.id, "ramal": r.ramal, "login": r.login, "admin": r.admin,
-                       "webphone": r.webphone, "calls": len(self.store.calls.get(r.id, []))}
+                       "webphone": r.webphone, "calls": self.store.count_calls(r.id)}
                       for r in self.store.ramais.values()]
         return {"base_url": self.base_url, "paging": self.paging, "ramais": ramais,
                 "peak_inflight": self.peak_inflight,
@@ -437,7 +439,7 @@ class _Handler(BaseHTTPRequestHandler):
     # ------------------------------------------------------------------ recordings
     def _recording(self, query: dict) -> Reply:
         try:
-            call = self.sim.store.calls_by_id.get(int(query.get("id", "")))
+            call = self.sim.store.call_by_id(int(query.get("id", "")))
         except ValueError:
             call = None
         if call is None or not call.recording_x or query.get("x") != call.recording_x:

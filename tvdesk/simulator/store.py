@@ -6,6 +6,7 @@ import bisect
 import random
 import re
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -35,41 +36,84 @@ class DataSpec:
     extra_agents: int = 0
 
 
+class _PerRamal(Mapping):
+    """``store.calls[ramal_id]`` / ``store.pauses[...]``: generated on first access."""
+
+    def __init__(self, store: AccountStore, data: dict[int, list]) -> None:
+        self._store, self._data = store, data
+
+    def __getitem__(self, rid: int) -> list:
+        self._store._ensure(rid)
+        return self._data[rid]
+
+    def __iter__(self):
+        self._store._ensure_all()
+        return iter(list(self._data))
+
+    def __len__(self) -> int:
+        self._store._ensure_all()
+        return len(self._data)
+
+
 class AccountStore:
+    """The account. Each agent's history is generated when first asked for, from its own
+    seeded generator, so start-up is instant and the data never depends on the order."""
+
     def __init__(self, spec: DataSpec = DataSpec(), *, now: datetime | None = None) -> None:
         self.spec = spec
         self.lock = threading.RLock()
-        now = now or datetime.now(BRASILIA)
-        anchor = spec.anchor or now.date()
+        self._now = now or datetime.now(BRASILIA)
+        self._anchor = spec.anchor or self._now.date()
         rng = random.Random(spec.seed)
         self.ramais: dict[int, RamalRecord] = {}
-        self.calls: dict[int, list[CallRecord]] = {}
+        self._calls: dict[int, list[CallRecord]] = {}
         self._call_times: dict[int, list[datetime]] = {}
-        self.pauses: dict[int, list[PauseRecord]] = {}
+        self._pauses: dict[int, list[PauseRecord]] = {}
         self._pause_times: dict[int, list[datetime]] = {}
+        self._pending: dict[int, int] = {}  # ramal id -> first call id of its block
         self.calls_by_id: dict[int, CallRecord] = {}
+        self.calls = _PerRamal(self, self._calls)
+        self.pauses = _PerRamal(self, self._pauses)
         next_call_id = 123_456
-        for rec in make_ramais(rng, anchor, spec.extra_agents):
+        for rec in make_ramais(rng, self._anchor, spec.extra_agents):
             self.ramais[rec.id] = rec
-            count = 0 if rec.admin else spec.calls_per_ramal
-            calls = make_calls(rng, rec, anchor, count, spec.days, next_call_id)
-            calls = [c for c in calls if c.started_at <= now]
-            next_call_id += count + 1000
-            pauses = [] if rec.admin else make_pauses(rng, rec, anchor, spec.days, now)
-            self._set_calls(rec.id, calls)
-            self._set_pauses(rec.id, pauses)
+            self._pending[rec.id] = next_call_id
+            next_call_id += spec.calls_per_ramal + 1000
         self._next_ramal_id = max(self.ramais) + 101
         self._next_call_id = next_call_id
 
+    def _ensure(self, rid: int) -> None:
+        with self.lock:
+            first_id = self._pending.pop(rid, None)
+            if first_id is None:
+                if rid not in self._calls:
+                    raise KeyError(rid)
+                return
+            rec = self.ramais.get(rid)
+            spec = self.spec
+            rng = random.Random(f"{spec.seed}/{rid}")
+            agent = rec is not None and not rec.admin
+            calls = make_calls(rng, rec, self._anchor, spec.calls_per_ramal, spec.days,
+                               first_id) if agent else []
+            calls = [c for c in calls if c.started_at <= self._now]
+            pauses = make_pauses(rng, rec, self._anchor, spec.days, self._now) if agent else []
+            self._set_calls(rid, calls)
+            self._set_pauses(rid, pauses)
+
+    def _ensure_all(self) -> None:
+        with self.lock:
+            for rid in list(self._pending):
+                self._ensure(rid)
+
     # ------------------------------------------------------------------ ramais
     def _set_calls(self, ramal_id: int, calls: list[CallRecord]) -> None:
-        self.calls[ramal_id] = calls
+        self._calls[ramal_id] = calls
         self._call_times[ramal_id] = [c.started_at for c in calls]
         for c in calls:
             self.calls_by_id[c.id] = c
 
     def _set_pauses(self, ramal_id: int, pauses: list[PauseRecord]) -> None:
-        self.pauses[ramal_id] = pauses
+        self._pauses[ramal_id] = pauses
         self._pause_times[ramal_id] = [p.start for p in pauses]
 
     def by_number(self, number: str) -> RamalRecord | None:
@@ -121,6 +165,7 @@ class AccountStore:
     def delete(self, rid: int) -> None:
         with self.lock:
             del self.ramais[rid]
+            self._pending.pop(rid, None)
 
     def ramais_created_between(self, start: datetime, end: datetime) -> list[RamalRecord]:
         with self.lock:
@@ -130,22 +175,35 @@ class AccountStore:
     # ------------------------------------------------------------------ reports
     def calls_between(self, rid: int, start: datetime, end: datetime) -> list[CallRecord]:
         with self.lock:
+            self._ensure_if_known(rid)
             times = self._call_times.get(rid, [])
             lo = bisect.bisect_left(times, start)
             hi = bisect.bisect_right(times, end)
-            return self.calls.get(rid, [])[lo:hi]
+            return self._calls.get(rid, [])[lo:hi]
+
+    def _ensure_if_known(self, rid: int) -> None:
+        if rid in self._pending:
+            self._ensure(rid)
+
+    def call_by_id(self, call_id: int) -> CallRecord | None:
+        with self.lock:
+            if call_id not in self.calls_by_id:
+                self._ensure_all()
+            return self.calls_by_id.get(call_id)
 
     def pauses_between(self, rid: int, start: datetime, end: datetime) -> list[PauseRecord]:
         with self.lock:
+            self._ensure_if_known(rid)
             times = self._pause_times.get(rid, [])
             lo = bisect.bisect_left(times, start)
             hi = bisect.bisect_right(times, end)
-            return self.pauses.get(rid, [])[lo:hi]
+            return self._pauses.get(rid, [])[lo:hi]
 
     def add_received_call(self, rid: int, caller: str, status: str, seconds: int,
                           at: datetime | None = None) -> CallRecord:
         """Record a call the webphone received, so it shows in the history."""
         with self.lock:
+            self._ensure_if_known(rid)
             at = at or datetime.now(BRASILIA).replace(microsecond=0)
             rec = self.ramais.get(rid)
             recording = f"{self._next_call_id:010x}" if (
@@ -153,7 +211,7 @@ class AccountStore:
             call = CallRecord(self._next_call_id, rid, at, caller, status, seconds, "0.00",
                               recording)
             self._next_call_id += 1
-            calls = self.calls.setdefault(rid, [])
+            calls = self._calls.setdefault(rid, [])
             times = self._call_times.setdefault(rid, [])
             idx = bisect.bisect_right(times, at)
             calls.insert(idx, call)
@@ -163,7 +221,8 @@ class AccountStore:
 
     def add_pause(self, rid: int, start: datetime, end: datetime | None) -> None:
         with self.lock:
-            pauses = self.pauses.setdefault(rid, [])
+            self._ensure_if_known(rid)
+            pauses = self._pauses.setdefault(rid, [])
             times = self._pause_times.setdefault(rid, [])
             idx = bisect.bisect_right(times, start)
             pauses.insert(idx, PauseRecord(rid, start, end))
@@ -171,7 +230,13 @@ class AccountStore:
 
     def total_calls(self) -> int:
         with self.lock:
-            return sum(len(c) for c in self.calls.values())
+            self._ensure_all()
+            return sum(len(c) for c in self._calls.values())
+
+    def count_calls(self, rid: int) -> int:
+        with self.lock:
+            self._ensure_if_known(rid)
+            return len(self._calls.get(rid, []))
 
 
 def whole_day(d: date) -> tuple[datetime, datetime]:
