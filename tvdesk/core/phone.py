@@ -1,7 +1,8 @@
 """Phone numbers: Brazilian display formatting and normalisation for dialing.
 
-Everything goes through ``phonenumbers`` (Google's libphonenumber); extensions (3-4 digits)
-are recognised before it, since they are not phone numbers.
+Everything goes through ``phonenumbers`` (Google's libphonenumber, imported on first use:
+it is not needed to show the first window); extensions (3-4 digits) are recognised before
+it, since they are not phone numbers.
 """
 
 from __future__ import annotations
@@ -10,9 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
-
-import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat
 
 DEFAULT_REGION = "BR"
 EXTENSION = re.compile(r"^\d{3,4}$")
@@ -49,6 +47,12 @@ def strip_uri(text: str) -> str:
     return s.split(";", 1)[0].split("@", 1)[0].split("?", 1)[0].strip()
 
 
+def _pn():
+    import phonenumbers
+
+    return phonenumbers
+
+
 def normalize(text: str, region: str = DEFAULT_REGION) -> DialTarget:
     """What to dial for ``text``: an extension, or a valid number in E.164."""
     raw = strip_uri(text or "")
@@ -60,22 +64,25 @@ def normalize(text: str, region: str = DEFAULT_REGION) -> DialTarget:
     if not re.fullmatch(r"\+?\d+", compact):
         raise InvalidNumberError(text)
     parsed = _parse(compact, region)
-    if parsed is None or not phonenumbers.is_valid_number(parsed):
+    if parsed is None:
         raise InvalidNumberError(text)
-    return DialTarget("number", phonenumbers.format_number(parsed, PhoneNumberFormat.E164))
+    pn = _pn()
+    return DialTarget("number", pn.format_number(parsed, pn.PhoneNumberFormat.E164))
 
 
-def _parse(digits: str, region: str) -> phonenumbers.PhoneNumber | None:
+def _parse(digits: str, region: str):
+    """A valid ``phonenumbers.PhoneNumber`` for the digits, or None."""
+    pn = _pn()
     candidates = [digits]
     # Brazilian trunk prefix: "048 9999…" or "0 48 …" dialled as "48 9999…"
     if region == "BR" and digits.startswith("0") and not digits.startswith("00"):
         candidates.append(digits.lstrip("0"))
     for candidate in candidates:
         try:
-            parsed = phonenumbers.parse(candidate, region)
-        except NumberParseException:
+            parsed = pn.parse(candidate, region)
+        except pn.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(parsed):
+        if pn.is_valid_number(parsed):
             return parsed
     return None
 
@@ -91,9 +98,10 @@ def format_for_display(number: str | None, region: str = DEFAULT_REGION) -> str:
     parsed = _parse(digits, region)
     if parsed is None:
         return number
-    if phonenumbers.region_code_for_number(parsed) == region:
-        return phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
-    return phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL)
+    pn = _pn()
+    if pn.region_code_for_number(parsed) == region:
+        return pn.format_number(parsed, pn.PhoneNumberFormat.NATIONAL)
+    return pn.format_number(parsed, pn.PhoneNumberFormat.INTERNATIONAL)
 
 
 def digits_only(text: str) -> str:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tvdesk.core.api import ApiError, NotFoundError, TotalVoiceClient
-from tvdesk.core.api.paging import CancelFlag
+from tvdesk.core.api import ApiError, NotFoundError
 from tvdesk.core.models import Ramal
+
+if TYPE_CHECKING:  # the client (and requests) load when a session is made, not before
+    from tvdesk.core.api import TotalVoiceClient
+    from tvdesk.core.api.paging import CancelFlag
 
 
 class ExtensionNotFoundError(NotFoundError):
@@ -36,6 +40,8 @@ def sign_in(token: str, base_url: str, ramal_number: str, *,
     Listing the account's extensions both proves the token and turns the extension number
     the agent knows into the id the reports need.
     """
+    from tvdesk.core.api.client import TotalVoiceClient
+
     client = TotalVoiceClient(token, base_url, **client_kw)
     try:
         ramal = client.find_ramal(ramal_number, cancel=cancel)
@@ -50,5 +56,7 @@ def sign_in(token: str, base_url: str, ramal_number: str, *,
 
 def list_extensions(token: str, base_url: str, **client_kw) -> list[Ramal]:
     """The account's extensions (for the supervisor's picker at sign-in)."""
+    from tvdesk.core.api.client import TotalVoiceClient
+
     with TotalVoiceClient(token, base_url, **client_kw) as client:
         return sorted(client.list_ramais(), key=lambda r: (r.ramal or "", r.id))

@@ -50,13 +50,15 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     background = Background()
-    demo_env = None
+    demo_factory = None
     if demo:
         from tvdesk.gui.demo import start_demo
 
-        demo_env = start_demo(demo_port or 0)
+        def demo_factory():
+            return start_demo(demo_port or 0)
+
     controller = AppController(settings_store=store, credentials=CredentialStore(),
-                               background=background, demo=demo_env)
+                               background=background, demo=demo_factory)
     if quit_when_shown:
         # for benchmarks: report the time to the first window and leave
         def shown(window) -> None:
@@ -70,6 +72,6 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
             loop.run_forever()
     finally:
         background.shutdown()
-        if demo_env is not None:
-            demo_env.stop(wait=False)  # the process is ending: its threads end with it
+        if controller.demo is not None:
+            controller.demo.stop(wait=False)  # the process is ending: its threads end too
     return 0

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tvdesk.simulator import Simulator
+if TYPE_CHECKING:
+    from tvdesk.simulator import Simulator
 
 DEMO_TOKEN = "demo-token"  # noqa: S105 (the simulator's own token, not a credential)
 DEMO_EXTENSION = "4000"
@@ -25,4 +27,6 @@ class Demo:
 
 
 def start_demo(port: int = 0) -> Demo:
+    from tvdesk.simulator import Simulator  # imported here: start-up stays light
+
     return Demo(Simulator(DEMO_TOKEN, port=port).start())

@@ -105,7 +105,14 @@ class ExtensionCard(QFrame):
         row.addStretch(1)
         self._senha = ""
 
+    def set_connecting(self, text: str) -> None:
+        self.number.setText("—")
+        self.state.setText(text)
+        for chip in self.chips.values():
+            chip.set_on(False)
+
     def set_ramal(self, ramal: Ramal) -> None:
+        self.state.setText("")
         self.number.setText(self.tr("Extension {number}").format(number=ramal.ramal or "?"))
         self.login.setText(ramal.login or "—")
         self.bina.setText(format_for_display(ramal.bina) or self.tr("not set"))

@@ -47,21 +47,23 @@ class MainWindow(QMainWindow):
     signOutRequested = Signal()
     authFailed = Signal(object)
 
-    def __init__(self, session: Session, background: Background, settings: Settings,
+    sessionAttached = Signal(object)  # Session
+
+    def __init__(self, background: Background, settings: Settings,
                  save_settings: Callable[[Settings], None], *, today: date | None = None,
                  parent=None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.background = background
+        self.session: Session | None = None
+        self.data: AgentData | None = None
+        self.admin: ExtensionsAdmin | None = None
         self.settings = settings
         self._save_settings = save_settings
-        self.data = AgentData(session, background, self)
-        self.admin = ExtensionsAdmin(session, background, self)
-        self.setWindowTitle(self.tr("tvdesk — extension {number}").format(
-            number=session.ramal.ramal))
+        self.setWindowTitle("tvdesk")
         self.resize(1180, 760)
 
         self.card = ExtensionCard()
-        self.card.set_ramal(session.ramal)
+        self.card.set_connecting(self.tr("Connecting to TotalVoice…"))
         self.range_bar = RangeBar(today)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Reload the period (F5)"))
@@ -78,7 +80,6 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.calls, self.tr("Received calls"))
         self.tabs.addTab(self.pauses, self.tr("Pause history"))
-        self.set_supervisor_mode(settings.supervisor)
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(260)
@@ -107,7 +108,35 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
 
-        d = self.data
+        self.range_bar.rangeChanged.connect(lambda *_: self.refresh())
+        self.refresh_button.clicked.connect(self.refresh)
+        self.cancel_button.clicked.connect(self.cancel_loading)
+        self.banner.retryRequested.connect(self.refresh)
+        self.calls.dialRequested.connect(self.request_dial)
+        self.calls.message.connect(self.show_message)
+        self.dial_box.returnPressed.connect(self._dial_from_box)
+        self.dial_button.clicked.connect(self._dial_from_box)
+
+        self.auto_refresh = QTimer(self)
+        self.auto_refresh.timeout.connect(self._auto_refresh)
+        self._restore_layout()
+        self._set_ready(False)
+
+    def _set_ready(self, ready: bool) -> None:
+        for w in (self.range_bar, self.refresh_button, self.tabs, self.dial_box,
+                  self.dial_button):
+            w.setEnabled(ready)
+        self.refresh_action.setEnabled(ready)
+        self.export_action.setEnabled(ready)
+
+    def attach(self, session: Session) -> None:
+        """The agent is signed in: load their extension and history."""
+        self.session = session
+        self.data = d = AgentData(session, self.background, self)
+        self.admin = ExtensionsAdmin(session, self.background, self)
+        self.setWindowTitle(self.tr("tvdesk — extension {number}").format(
+            number=session.ramal.ramal))
+        self.card.set_ramal(session.ramal)
         d.callsStarted.connect(self.calls.start_loading)
         d.callsPage.connect(self.calls.add_page)
         d.callsLoaded.connect(lambda report: self.calls.finish_loading(report.calls))
@@ -119,20 +148,11 @@ class MainWindow(QMainWindow):
         d.failed.connect(self._failed)
         d.cancelled.connect(self._cancelled)
         d.callsLoaded.connect(self._loaded)
-        self.range_bar.rangeChanged.connect(lambda *_: self.refresh())
-        self.refresh_button.clicked.connect(self.refresh)
-        self.cancel_button.clicked.connect(self.data.cancel)
-        self.banner.retryRequested.connect(self.refresh)
-        self.calls.dialRequested.connect(self.request_dial)
-        self.calls.message.connect(self.show_message)
-        self.dial_box.returnPressed.connect(self._dial_from_box)
-        self.dial_button.clicked.connect(self._dial_from_box)
-
-        self.auto_refresh = QTimer(self)
-        self.auto_refresh.timeout.connect(self._auto_refresh)
-        self.set_refresh_minutes(settings.refresh_minutes)
-        self._restore_layout()
-        self.range_bar.set_preset(settings.range_preset)  # triggers the first load
+        self._set_ready(True)
+        self.set_supervisor_mode(self.settings.supervisor)
+        self.set_refresh_minutes(self.settings.refresh_minutes)
+        self.sessionAttached.emit(session)
+        self.range_bar.set_preset(self.settings.range_preset)  # triggers the first load
 
     # ------------------------------------------------------------------ menus and keys
     def _build_menus(self) -> None:
@@ -157,7 +177,8 @@ class MainWindow(QMainWindow):
                                      self.refresh, view)
         action(self.tr("Search calls"), QKeySequence.StandardKey.Find, self.focus_search, view)
         action(self.tr("Dial a number"), QKeySequence("Ctrl+D"), self.focus_dial, view)
-        action(self.tr("Stop loading"), QKeySequence(Qt.Key.Key_Escape), self.data.cancel, view)
+        action(self.tr("Stop loading"), QKeySequence(Qt.Key.Key_Escape), self.cancel_loading,
+               view)
         view.addSeparator()
         for n, title in enumerate((self.tr("Received calls"), self.tr("Pause history"))):
             action(title, QKeySequence(f"Ctrl+{n + 1}"),
@@ -179,12 +200,18 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ loading
     def refresh(self) -> None:
+        if self.data is None:
+            return
         self.banner.hide()
         start, end = self.range_bar.range()
         self.data.refresh(start, end)
 
+    def cancel_loading(self) -> None:
+        if self.data is not None:
+            self.data.cancel()
+
     def _auto_refresh(self) -> None:
-        if not self.data.loading and self.isVisible():
+        if self.data is not None and not self.data.loading and self.isVisible():
             self.refresh()
 
     def set_refresh_minutes(self, minutes: int) -> None:
@@ -212,8 +239,7 @@ class MainWindow(QMainWindow):
             self.authFailed.emit(exc)
             return
         self.status.setText(self.tr("Not updated"))
-        self.banner.show_message(describe(exc, self.session.client.base_url), "error",
-                                 retry=True)
+        self.banner.show_message(describe(exc, self.session.base_url), "error", retry=True)
 
     def _cancelled(self) -> None:
         self.calls.stop_loading()
@@ -247,7 +273,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ settings, layout
     def set_supervisor_mode(self, on: bool) -> None:
-        if on and self.supervisor is None:
+        if on and self.supervisor is None and self.admin is not None:
             from tvdesk.gui.supervisor import SupervisorScreen
 
             self.supervisor = SupervisorScreen(self.admin)
@@ -297,7 +323,7 @@ class MainWindow(QMainWindow):
         self.settings.range_preset = self.range_bar.current_preset()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.data.cancel()
+        self.cancel_loading()
         self._remember_layout()
         with contextlib.suppress(OSError, ValueError):  # never block closing on a file
             self._save_settings(self.settings)

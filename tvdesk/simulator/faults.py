@@ -18,6 +18,7 @@ FAULT_KINDS = (
     "truncated",     # a Content-Length longer than the body, then the connection closes
     "drop",          # the connection closes without any answer
     "auth",          # 403 motivo 40, as for a revoked token
+    "no_permission",  # 403 motivo 8, as for a trial account
 )
 
 

@@ -342,6 +342,8 @@ class _Handler(BaseHTTPRequestHandler):
                               {"id": "x", "relatorio": "nope", "total": "many", "url": 5}))
         elif kind == "auth":
             self._send(fail(403, 40, "access token inválido"))
+        elif kind == "no_permission":
+            self._send(fail(403, 8, "conta sem permissão para usar a central telefônica"))
 
     # ------------------------------------------------------------------ webphone
     def _webphone_page(self, method: str, path: str, query: dict, body: bytes) -> None:
