@@ -1,0 +1,178 @@
+"""Sign-in, the remembered token in the keyring, sign-out and a token refused mid-day."""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.conftest import TOKEN
+from tests.gui.conftest import remembered, store_token
+from tvdesk.core.credentials import SERVICE
+from tvdesk.gui.sign_in import CUSTOM
+
+
+def sign_in_window(qtbot, controller):
+    controller.start()
+    qtbot.waitUntil(lambda: controller.sign_in_window is not None
+                    and controller.sign_in_window.isVisible(), timeout=5000)
+    return controller.sign_in_window
+
+
+def fill(qtbot, w, *, token=TOKEN, url="", extension="4000", remember=True):
+    w.token.setText(token)
+    w.extension.setText(extension)
+    w.remember.setChecked(remember)
+    if url:
+        w.advanced.setChecked(True)
+        w.host.setCurrentIndex(w.host.findData(CUSTOM))
+        w.custom_url.setText(url)
+
+
+def all_titles() -> str:
+    return " ".join(w.windowTitle() for w in QApplication.topLevelWidgets())
+
+
+def test_good_token_is_checked_remembered_in_the_keyring_and_never_in_a_file(
+        qtbot, make_controller, sim, memory_keyring, config, caplog):
+    caplog.set_level(logging.DEBUG)
+    controller = make_controller()
+    w = sign_in_window(qtbot, controller)
+    assert w.token.echoMode() == w.token.EchoMode.Password
+    fill(qtbot, w, url=sim.base_url)
+    qtbot.mouseClick(w.submit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
+    main = controller.main_window
+    assert main.card.number.text().endswith("4000")
+    # the token was checked against the API before being accepted
+    assert any(r["path"] == "/ramal/relatorio" for r in sim.requests_log())
+    assert memory_keyring.passwords == {(SERVICE, sim.base_url): TOKEN}
+    saved = json.loads((config / "settings.json").read_text())
+    assert saved["ramal"] == "4000" and saved["base_url"] == sim.base_url
+    for path in config.rglob("*"):
+        if path.is_file():
+            assert TOKEN not in path.read_text(errors="replace")
+    assert TOKEN not in all_titles()
+    assert TOKEN not in caplog.text
+
+
+def test_wrong_token_is_refused_with_a_clear_message(qtbot, make_controller, sim,
+                                                      memory_keyring):
+    controller = make_controller()
+    w = sign_in_window(qtbot, controller)
+    fill(qtbot, w, token="wrong-token", url=sim.base_url)
+    w.submit.click()
+    qtbot.waitUntil(w.error.isVisible, timeout=10000)
+    assert "token was refused" in w.error.text()
+    assert controller.main_window is None and controller.session is None
+    assert memory_keyring.passwords == {}
+    assert w.token.text() == "wrong-token"  # nothing the agent typed is lost
+
+
+def test_unknown_extension(qtbot, make_controller, sim, memory_keyring):
+    controller = make_controller()
+    w = sign_in_window(qtbot, controller)
+    fill(qtbot, w, url=sim.base_url, extension="4999")
+    w.submit.click()
+    qtbot.waitUntil(w.error.isVisible, timeout=10000)
+    assert "4999" in w.error.text() and "does not exist" in w.error.text()
+
+
+def test_no_permission_and_no_network(qtbot, make_controller, sim, memory_keyring):
+    controller = make_controller()
+    w = sign_in_window(qtbot, controller)
+    sim.add_fault("no_permission", path="^/ramal")
+    fill(qtbot, w, url=sim.base_url)
+    w.submit.click()
+    qtbot.waitUntil(w.error.isVisible, timeout=10000)
+    assert "may not use" in w.error.text()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{s.getsockname()[1]}"
+        w.error.hide()
+        fill(qtbot, w, url=closed)
+        w.submit.click()
+        qtbot.waitUntil(w.error.isVisible, timeout=15000)
+    assert "Could not reach" in w.error.text()
+
+
+def test_without_a_keyring_the_token_is_kept_for_the_session_only(
+        qtbot, make_controller, sim, no_keyring, config):
+    controller = make_controller()
+    w = sign_in_window(qtbot, controller)
+    qtbot.waitUntil(w.notice.isVisible, timeout=5000)
+    assert "no password keyring" in w.notice.text()
+    fill(qtbot, w, url=sim.base_url, remember=True)
+    w.submit.click()
+    qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
+    main = controller.main_window
+    qtbot.waitUntil(main.banner.isVisible, timeout=5000)
+    assert "cannot be remembered" in main.banner.text()
+    for path in config.rglob("*"):
+        assert TOKEN not in path.read_text(errors="replace")
+
+
+def test_a_remembered_token_signs_in_without_asking(qtbot, make_controller, sim,
+                                                    memory_keyring):
+    store_token(memory_keyring, sim)
+    controller = make_controller(remembered(sim))
+    shown = []
+    controller.signInShown.connect(shown.append)
+    controller.start()
+    qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
+    assert shown == []  # never asked
+    assert controller.main_window.isVisible()
+
+
+def test_sign_out_forgets_the_token_and_keeps_the_settings(qtbot, make_controller, sim,
+                                                          memory_keyring, config):
+    store_token(memory_keyring, sim)
+    controller = make_controller(remembered(sim, csv_separator=";"))
+    controller.start()
+    qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
+    controller.main_window.signOutRequested.emit()
+    qtbot.waitUntil(lambda: controller.sign_in_window is not None
+                    and controller.sign_in_window.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: memory_keyring.passwords == {}, timeout=5000)
+    assert controller.main_window is None
+    saved = json.loads((config / "settings.json").read_text())
+    assert (saved["ramal"], saved["csv_separator"]) == ("4000", ";")
+    assert controller.sign_in_window.extension.text() == "4000"
+    assert controller.sign_in_window.token.text() == ""
+
+
+def test_a_token_refused_during_the_day_returns_to_sign_in(qtbot, make_controller, sim,
+                                                            memory_keyring, config):
+    store_token(memory_keyring, sim)
+    controller = make_controller(remembered(sim, refresh_minutes=7))
+    controller.start()
+    qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
+    main = controller.main_window
+    qtbot.waitUntil(lambda: not main.data.loading, timeout=10000)
+    sim.add_fault("auth")
+    main.refresh()
+    qtbot.waitUntil(lambda: controller.sign_in_window is not None
+                    and controller.sign_in_window.error.isVisible(), timeout=10000)
+    assert "token was refused" in controller.sign_in_window.error.text()
+    assert controller.main_window is None
+    saved = json.loads((config / "settings.json").read_text())
+    assert (saved["ramal"], saved["refresh_minutes"]) == ("4000", 7)
+
+
+def test_extension_picker_lists_the_account(qtbot, make_controller, sim, memory_keyring):
+    controller = make_controller()
+    w = sign_in_window(qtbot, controller)
+    fill(qtbot, w, url=sim.base_url, extension="")
+    menus = []
+    original = w.offer_extensions
+    w.offer_extensions = lambda ramais: menus.append(original(ramais))
+    w.pick.click()
+    qtbot.waitUntil(lambda: bool(menus), timeout=10000)
+    actions = [a.text() for a in menus[0].actions()]
+    assert any(a.startswith("4000") for a in actions)
+    next(a for a in menus[0].actions() if a.text().startswith("4002")).trigger()
+    assert w.extension.text() == "4002"
+    menus[0].close()
