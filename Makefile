@@ -50,6 +50,7 @@ translations: venv
 
 bench: venv
 	$(PY) benchmarks/bench_report_paging.py
+	$(PY) benchmarks/bench_desktop.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

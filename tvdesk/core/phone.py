@@ -104,5 +104,11 @@ def format_for_display(number: str | None, region: str = DEFAULT_REGION) -> str:
     return pn.format_number(parsed, pn.PhoneNumberFormat.INTERNATIONAL)
 
 
+def warm_up(region: str = DEFAULT_REGION) -> None:
+    """Import phonenumbers and load the region's metadata (call it off the GUI thread, so
+    the first rows of a report do not pay for it)."""
+    _parse("48999999999" if region == "BR" else "0", region)
+
+
 def digits_only(text: str) -> str:
     return re.sub(r"\D", "", text or "")

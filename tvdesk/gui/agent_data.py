@@ -6,17 +6,21 @@ page (``callsPage``); a newer refresh cancels the one in flight.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from tvdesk.core.api import ApiError, CancelledError
 from tvdesk.core.api.paging import PageProgress
-from tvdesk.core.session import Session
 from tvdesk.gui.background import Background
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from tvdesk.core.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +49,8 @@ class AgentData(QObject):
         return self._task is not None and not self._task.done()
 
     def refresh(self, start: date, end: date) -> asyncio.Task:
+        import asyncio
+
         self.cancel()
         flag = self.background.cancel_flag()
         self._flag = flag
@@ -56,6 +62,8 @@ class AgentData(QObject):
             self._flag.set()
 
     async def _load(self, start: date, end: date, flag: threading.Event) -> None:
+        import asyncio
+
         bg, client, ramal_id = self.background, self.session.client, self.session.ramal.id
         self._pages = {"calls": (0, 0), "pauses": (0, 0)}
         self.loadingChanged.emit(True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 import time
@@ -20,6 +19,29 @@ from tvdesk.gui.i18n import choose_language, install_translations
 from tvdesk.resources import resource_path
 
 
+def _report_milestones(app, controller, started: float, wait_for_data: bool) -> None:
+    """For benchmarks and smoke tests: print when the window shows (and the first data
+    arrives), then quit."""
+
+    def say(what: str) -> None:
+        print(f"{what} after {time.perf_counter() - started:.3f} s", flush=True)
+
+    def shown(window) -> None:
+        say("main window shown")
+        if not wait_for_data:
+            QTimer.singleShot(0, app.quit)
+
+    def signed_in(session) -> None:
+        say("signed in")
+        data = controller.main_window.data
+        data.callsLoaded.connect(lambda _r: (say("calls loaded"), QTimer.singleShot(0, app.quit)))
+        data.failed.connect(lambda _e: (say("loading failed"), app.exit(1)))
+
+    controller.mainWindowShown.connect(shown)
+    if wait_for_data:
+        controller.signedIn.connect(signed_in)
+
+
 def make_application(argv: list[str]) -> QApplication:
     # QtWebEngine (the webphone) needs this before the application exists
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
@@ -34,21 +56,20 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bool = False,
-        verbose: bool = False) -> int:
+        quit_when_loaded: bool = False, verbose: bool = False) -> int:
     started = time.perf_counter()
+    # Worker threads parse pages while the GUI thread paints: hand the interpreter back to
+    # the event loop every millisecond rather than every five, so the window never stalls.
+    sys.setswitchinterval(0.001)
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     install_log_redaction()
-    import qasync
-
     from tvdesk.gui.controller import AppController
 
     app = make_application(sys.argv[:1])
     store = SettingsStore(config_dir() / ("demo-settings.json" if demo else "settings.json"))
     language = choose_language(store.load().language)
     translators = install_translations(app, language)  # noqa: F841 (kept alive)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
     background = Background()
     demo_factory = None
     if demo:
@@ -59,13 +80,16 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
 
     controller = AppController(settings_store=store, credentials=CredentialStore(),
                                background=background, demo=demo_factory)
-    if quit_when_shown:
-        # for benchmarks: report the time to the first window and leave
-        def shown(window) -> None:
-            QTimer.singleShot(0, lambda: (
-                print(f"main window shown after {time.perf_counter() - started:.3f} s",
-                      flush=True), app.quit()))
-        controller.mainWindowShown.connect(shown)
+    if quit_when_shown or quit_when_loaded:
+        _report_milestones(app, controller, started, quit_when_loaded)
+    controller.open_first_window()  # shown before asyncio is even imported
+
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
     controller.start()
     try:
         with loop:

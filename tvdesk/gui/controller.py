@@ -8,11 +8,11 @@ with the settings intact, during the day as at start.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -23,9 +23,26 @@ from tvdesk.gui.background import Background
 from tvdesk.gui.demo import Demo
 from tvdesk.gui.main_window import MainWindow
 from tvdesk.gui.messages import describe
-from tvdesk.gui.sign_in import SignInWindow
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from tvdesk.gui.sign_in import SignInWindow
 
 log = logging.getLogger(__name__)
+
+
+_tasks: set = set()  # running tasks: a task nobody references may be collected mid-flight
+
+
+def _soon(coro) -> asyncio.Task:
+    """Schedule a coroutine on the running qasync loop (asyncio is imported late)."""
+    import asyncio
+
+    task = asyncio.ensure_future(coro)
+    _tasks.add(task)
+    task.add_done_callback(_tasks.discard)
+    return task
 
 
 def _sign_in(*args, **kw):
@@ -65,7 +82,12 @@ class AppController(QObject):
 
     # ------------------------------------------------------------------ start
     def start(self) -> asyncio.Task:
-        return asyncio.ensure_future(self._start())
+        return _soon(self._start())
+
+    def open_first_window(self) -> None:
+        """Before the event loop exists: in the demo the main window shows at once."""
+        if self._demo_source is not None:
+            self._open_main()
 
     async def _start(self) -> None:
         if self._demo_source is not None:
@@ -93,12 +115,14 @@ class AppController(QObject):
     # ------------------------------------------------------------------ sign-in
     def show_sign_in(self, error: str = "", token: str = "") -> SignInWindow:
         if self.sign_in_window is None:
+            from tvdesk.gui.sign_in import SignInWindow
+
             w = SignInWindow()
             w.signInRequested.connect(
-                lambda token, url, ext, remember: asyncio.ensure_future(
+                lambda token, url, ext, remember: _soon(
                     self._sign_in(token, url, ext, remember)))
             w.extensionsRequested.connect(
-                lambda token, url: asyncio.ensure_future(self._offer_extensions(token, url)))
+                lambda token, url: _soon(self._offer_extensions(token, url)))
             s = self.settings
             w.prefill(token=token, base_url=s.base_url, extension=s.ramal, remember=s.remember)
             self.sign_in_window = w
@@ -169,7 +193,7 @@ class AppController(QObject):
             settings = self.demo_settings() if self._demo_source is not None else self.settings
             window = MainWindow(self.background, settings, self._save_settings,
                                 today=self.today)
-            window.signOutRequested.connect(lambda: asyncio.ensure_future(self.sign_out()))
+            window.signOutRequested.connect(lambda: _soon(self.sign_out()))
             window.authFailed.connect(self._auth_failed)
             self.main_window = window
             window.show()

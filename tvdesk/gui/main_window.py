@@ -2,6 +2,10 @@
 
 It composes the screens and wires them to :class:`AgentData`; it never calls the API
 client itself. Loading shows pages fetched of the total and can be cancelled (Esc).
+
+The frame (menus, extension card, period, dial box) shows first; the call and pause
+screens are built in the next turn of the event loop, while the card still says
+"connecting", so the window appears without waiting for them.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
 from tvdesk import __version__
 from tvdesk.core.api import ApiError, AuthenticationError
 from tvdesk.core.phone import InvalidNumberError, format_for_display, normalize
+from tvdesk.core.phone import warm_up as phone_warm_up
 from tvdesk.core.session import Session
 from tvdesk.core.settings import Settings
 from tvdesk.gui.agent_data import AgentData
@@ -36,8 +41,6 @@ from tvdesk.gui.background import Background
 from tvdesk.gui.extension_card import ExtensionCard
 from tvdesk.gui.extensions_admin import ExtensionsAdmin
 from tvdesk.gui.messages import describe
-from tvdesk.gui.pauses import PausesScreen
-from tvdesk.gui.received_calls import ReceivedCallsScreen
 from tvdesk.gui.widgets.banner import Banner
 from tvdesk.gui.widgets.range_bar import RangeBar
 
@@ -73,13 +76,10 @@ class MainWindow(QMainWindow):
         self.dial_box.setMinimumWidth(240)
         self.dial_button = QPushButton(self.tr("Dial"))
         self.banner = Banner()
-        self.calls = ReceivedCallsScreen()
-        self.calls.csv_separator = settings.csv_separator
-        self.pauses = PausesScreen()
+        self.calls = None   # ReceivedCallsScreen: see _build_screens
+        self.pauses = None  # PausesScreen
         self.supervisor = None  # SupervisorScreen, built when the mode is on
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.calls, self.tr("Received calls"))
-        self.tabs.addTab(self.pauses, self.tr("Pause history"))
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(260)
@@ -112,8 +112,6 @@ class MainWindow(QMainWindow):
         self.refresh_button.clicked.connect(self.refresh)
         self.cancel_button.clicked.connect(self.cancel_loading)
         self.banner.retryRequested.connect(self.refresh)
-        self.calls.dialRequested.connect(self.request_dial)
-        self.calls.message.connect(self.show_message)
         self.dial_box.returnPressed.connect(self._dial_from_box)
         self.dial_button.clicked.connect(self._dial_from_box)
 
@@ -121,6 +119,22 @@ class MainWindow(QMainWindow):
         self.auto_refresh.timeout.connect(self._auto_refresh)
         self._restore_layout()
         self._set_ready(False)
+        QTimer.singleShot(0, self._build_screens)
+
+    def _build_screens(self) -> None:
+        if self.calls is not None:
+            return
+        from tvdesk.gui.pauses import PausesScreen
+        from tvdesk.gui.received_calls import ReceivedCallsScreen
+
+        self.calls = ReceivedCallsScreen()
+        self.calls.csv_separator = self.settings.csv_separator
+        self.pauses = PausesScreen()
+        self.tabs.addTab(self.calls, self.tr("Received calls"))
+        self.tabs.addTab(self.pauses, self.tr("Pause history"))
+        self.calls.dialRequested.connect(self.request_dial)
+        self.calls.message.connect(self.show_message)
+        self._restore_columns()
 
     def _set_ready(self, ready: bool) -> None:
         for w in (self.range_bar, self.refresh_button, self.tabs, self.dial_box,
@@ -131,7 +145,9 @@ class MainWindow(QMainWindow):
 
     def attach(self, session: Session) -> None:
         """The agent is signed in: load their extension and history."""
+        self._build_screens()
         self.session = session
+        self.background.executor.submit(phone_warm_up)  # before the first rows arrive
         self.data = d = AgentData(session, self.background, self)
         self.admin = ExtensionsAdmin(session, self.background, self)
         self.setWindowTitle(self.tr("tvdesk — extension {number}").format(
@@ -167,7 +183,7 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.export_action = action(self.tr("Export calls to CSV…"), QKeySequence("Ctrl+E"),
-                                    self.calls._ask_export, file_menu)
+                                    lambda: self.calls and self.calls._ask_export(), file_menu)
         file_menu.addSeparator()
         action(self.tr("Sign out"), None, self.signOutRequested.emit, file_menu)
         action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
@@ -190,6 +206,8 @@ class MainWindow(QMainWindow):
         action(self.tr("About tvdesk"), None, self._about, help_menu)
 
     def focus_search(self) -> None:
+        if self.calls is None:
+            return
         self.tabs.setCurrentWidget(self.calls)
         self.calls.search.setFocus()
         self.calls.search.selectAll()
@@ -296,7 +314,8 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, new: Settings) -> None:
         language_changed = new.language != self.settings.language
         self.settings = new
-        self.calls.csv_separator = new.csv_separator
+        if self.calls is not None:
+            self.calls.csv_separator = new.csv_separator
         self.set_refresh_minutes(new.refresh_minutes)
         self.set_supervisor_mode(new.supervisor)
         self._save_settings(new)
@@ -306,12 +325,16 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         for text, restore in ((self.settings.window_geometry, self.restoreGeometry),
-                              (self.settings.window_state, self.restoreState),
-                              (self.settings.calls_columns,
-                               self.calls.table.horizontalHeader().restoreState)):
+                              (self.settings.window_state, self.restoreState)):
             if text:
                 with contextlib.suppress(ValueError):
                     restore(QByteArray(base64.b64decode(text)))
+
+    def _restore_columns(self) -> None:
+        if self.settings.calls_columns:
+            with contextlib.suppress(ValueError):
+                self.calls.table.horizontalHeader().restoreState(
+                    QByteArray(base64.b64decode(self.settings.calls_columns)))
 
     def _remember_layout(self) -> None:
         def b64(data: QByteArray) -> str:
@@ -319,7 +342,8 @@ class MainWindow(QMainWindow):
 
         self.settings.window_geometry = b64(self.saveGeometry())
         self.settings.window_state = b64(self.saveState())
-        self.settings.calls_columns = b64(self.calls.table.horizontalHeader().saveState())
+        if self.calls is not None:
+            self.settings.calls_columns = b64(self.calls.table.horizontalHeader().saveState())
         self.settings.range_preset = self.range_bar.current_preset()
 
     def closeEvent(self, event: QCloseEvent) -> None:

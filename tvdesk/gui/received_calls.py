@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -93,8 +93,13 @@ class ReceivedCallsScreen(QWidget):
 
         self.search.textChanged.connect(self._apply_filter)
         self.status.currentIndexChanged.connect(self._apply_filter)
-        self.model.rowsChanged.connect(self._update_totals)
-        self.model.modelReset.connect(self._update_totals)
+        # totals follow the rows, at most every 150 ms while pages stream in
+        self._totals_timer = QTimer(self)
+        self._totals_timer.setSingleShot(True)
+        self._totals_timer.setInterval(150)
+        self._totals_timer.timeout.connect(self._update_totals)
+        self.model.rowsChanged.connect(self._totals_soon)
+        self.model.modelReset.connect(self._totals_soon)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.call_back.clicked.connect(self.call_back_selected)
@@ -114,12 +119,14 @@ class ReceivedCallsScreen(QWidget):
 
     def finish_loading(self, calls: list[ReceivedCall]) -> None:
         self._loading = False
+        self._totals_timer.stop()
         if [c.id for c in self.model.all_rows()] != [c.id for c in calls]:
             self.model.set_rows(calls)  # the pager filled a gap: take its final order
         self._update_totals()
 
     def stop_loading(self) -> None:
         self._loading = False
+        self._totals_timer.stop()
         self._update_totals()
 
     # ------------------------------------------------------------------ selection
@@ -157,6 +164,13 @@ class ReceivedCallsScreen(QWidget):
     def _apply_filter(self) -> None:
         f = CallsFilter(self.search.text(), self.status.currentData())
         self.model.set_filter(f.predicate())
+
+    def _totals_soon(self) -> None:
+        if self._loading:
+            if not self._totals_timer.isActive():
+                self._totals_timer.start()
+        else:
+            self._update_totals()
 
     def totals_now(self) -> CallTotals:
         return CallTotals.of(self.model.visible_rows())

@@ -104,9 +104,8 @@ class RowTableModel(QAbstractTableModel):
             self._insert_block(len(self._visible), fresh)
         else:
             key = self._key()
-            keys = [key(r) for r in self._visible]
-            lo = bisect.bisect_left(keys, key(fresh[0]))
-            hi = bisect.bisect_right(keys, key(fresh[-1]))
+            lo = bisect.bisect_left(self._visible, key(fresh[0]), key=key)
+            hi = bisect.bisect_right(self._visible, key(fresh[-1]), key=key)
             if lo == hi:  # the whole page goes in one place (pages by date: the usual case)
                 self._insert_block(lo, fresh)
             else:

@@ -1,0 +1,166 @@
+"""The agent desktop: start-up, loading 10,000 calls into the view, memory.
+
+(a) process start to main window shown (``tvdesk --demo``, webphone not loaded) against a
+    bare PySide6 window shown and closed, both measured from spawn to the process saying
+    so; the time to signed in and to the first data are printed too. Target <= 2.0x.
+(b) 10,000 received calls with 40 ms latency loaded into the real window: time to fully
+    loaded against the API client alone in the same run, and the longest stall of the GUI
+    event loop seen by a 10 ms heartbeat timer. Target: stall <= 50 ms.
+(c) peak memory (max RSS) of (a) against the bare window, and of (b).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _simproc import simulator_process
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow()
+w.resize(1180, 760)
+w.show()
+print("main window shown", flush=True)
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+ANCHOR = date(2026, 10, 31)
+START = date(2026, 7, 4)
+
+
+def spawn(cmd: list[str], env: dict) -> tuple[dict[str, float], float, int]:
+    """Seconds from spawn to each milestone line, to exit, and the peak RSS in KiB."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env=env)
+    marks: dict[str, float] = {}
+    for line in proc.stdout:
+        for name in ("main window shown", "signed in", "calls loaded"):
+            if line.startswith(name):
+                marks[name] = time.perf_counter() - t0
+    _, status, usage = os.wait4(proc.pid, 0)
+    if status != 0:
+        raise RuntimeError(f"{cmd[0]} exited with {status}")
+    return marks, time.perf_counter() - t0, usage.ru_maxrss
+
+
+def startup(runs: int) -> None:
+    config = tempfile.mkdtemp(prefix="tvdesk-bench-")  # the demo writes nothing; to be sure
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TVDESK_CONFIG_DIR": config}
+    tvdesk = str(Path(sys.executable).parent / "tvdesk")
+    bare, ours, loaded = [], [], []
+    for _ in range(runs):  # interleaved, so both see the same machine
+        bare.append(spawn([sys.executable, "-c", BARE], env))
+        ours.append(spawn([tvdesk, "--demo", "--quit-when-shown"], env))
+        loaded.append(spawn([tvdesk, "--demo", "--quit-when-loaded"], env))
+    b = statistics.median(m["main window shown"] for m, _, _ in bare)
+    o = statistics.median(m["main window shown"] for m, _, _ in ours)
+    signed = statistics.median(m["signed in"] for m, _, _ in loaded)
+    data = statistics.median(m["calls loaded"] for m, _, _ in loaded)
+    rss_b = statistics.median(r for _, _, r in bare)
+    rss_o = statistics.median(r for _, _, r in ours)
+    rss_l = statistics.median(r for _, _, r in loaded)
+    print(f"(a) start-up, median of {runs} runs, from spawn:")
+    print(f"    bare PySide6 window shown   : {b * 1000:6.0f} ms")
+    print(f"    tvdesk main window shown    : {o * 1000:6.0f} ms   ratio {o / b:4.2f}x "
+          f"(target <= 2.00)  {'OK' if o / b <= 2.0 else 'MISSED'}")
+    print(f"    tvdesk signed in (demo)     : {signed * 1000:6.0f} ms")
+    print(f"    tvdesk first data shown     : {data * 1000:6.0f} ms   (7 days of calls)")
+    print("(c) peak memory (max RSS):")
+    print(f"    bare PySide6 window         : {rss_b / 1024:6.1f} MiB")
+    for label, rss in (("tvdesk to the window", rss_o), ("tvdesk with its first data", rss_l)):
+        print(f"    {label:28s}: {rss / 1024:6.1f} MiB   ratio {rss / rss_b:4.2f}x")
+
+
+def load_10k(latency_ms: int) -> None:
+    import asyncio
+    import resource
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from tvdesk.core.session import sign_in
+    from tvdesk.core.settings import Settings
+    from tvdesk.gui.background import Background
+    from tvdesk.gui.main_window import MainWindow
+
+    with simulator_process("--calls-per-ramal", "10000", "--days", "120", "--anchor",
+                           ANCHOR.isoformat(), "--latency-ms", str(latency_ms),
+                           token="bench-token") as base:
+        # baseline: the API client alone, same range, same server
+        session = sign_in("bench-token", base, "4000")
+        t = time.perf_counter()
+        rows = session.client.received_calls(session.ramal.id, START, ANCHOR).total
+        client_only = time.perf_counter() - t
+
+        sys.setswitchinterval(0.001)  # as tvdesk.gui.app.run does
+        app = QApplication.instance() or QApplication([])
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        window = MainWindow(Background(), Settings(range_preset="custom"), lambda s: None)
+        window.show()
+        window.attach(session)
+        ticks: list[float] = []
+        heartbeat = QTimer()
+        heartbeat.setInterval(10)
+        heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        done: dict[str, float] = {}
+        window.data.callsLoaded.connect(lambda r: done.setdefault("t", time.perf_counter()))
+
+        async def run() -> None:
+            await asyncio.sleep(0.3)  # let the window settle
+            heartbeat.start()
+            await asyncio.sleep(0.1)
+            ticks.clear()
+            done["start"] = time.perf_counter()
+            window.range_bar.set_range(START, ANCHOR)
+            while "t" not in done:
+                await asyncio.sleep(0.01)
+            await asyncio.sleep(0.05)
+            heartbeat.stop()
+
+        with loop:
+            loop.run_until_complete(run())
+        shown = window.calls.model.rowCount()
+        gaps = [b - a for a, b in itertools.pairwise(ticks)]
+        gui = done["t"] - done["start"]
+        stall = max(gaps) * 1000
+        print(f"(b) 10,000 calls, {latency_ms} ms latency per request:")
+        print(f"    rows in the view            : {shown} (client alone: {rows})")
+        print(f"    API client alone            : {client_only * 1000:6.0f} ms")
+        print(f"    into the window, loaded     : {gui * 1000:6.0f} ms   ratio "
+              f"{gui / client_only:4.2f}x")
+        print(f"    longest event-loop stall    : {stall:6.1f} ms   (10 ms heartbeat, "
+              f"{len(ticks)} ticks; target <= 50)  {'OK' if stall <= 50 else 'MISSED'}")
+        print(f"    peak memory of this process : "
+              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:6.1f} MiB")
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--runs", type=int, default=7)
+    p.add_argument("--latency-ms", type=int, default=40)
+    args = p.parse_args()
+    startup(args.runs)
+    load_10k(args.latency_ms)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
