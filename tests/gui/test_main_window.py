@@ -153,6 +153,10 @@ def test_server_error_shows_a_message_and_retry_recovers(qtbot, make_controller,
     qtbot.waitUntil(main.banner.isVisible, timeout=15000)
     assert "server had a problem" in main.banner.text()
     assert main.banner.retry.isVisible()
+    # what the agent was looking at is still there, and not called empty
+    assert main.calls.totals_now().calls == before
+    assert not main.calls.empty.isVisible()
+    assert main.status.text() == "Not updated"
     sim.clear_faults()
     qtbot.mouseClick(main.banner.retry, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not main.data.loading and not main.banner.isVisible()
@@ -240,3 +244,25 @@ def test_keyboard_shortcuts(qtbot, make_controller, sim, memory_keyring):
     assert "Ctrl+F" in shortcuts["Search calls"]
     main.focus_search()
     assert main.tabs.currentWidget() is main.calls
+
+
+def test_settings_dialog_applies_and_saves(qtbot, make_controller, sim, memory_keyring,
+                                           config):
+    import json
+
+    _, main = open_main(qtbot, make_controller, sim, memory_keyring)
+    dialog = main.open_settings()
+    dialog.refresh.setValue(15)
+    dialog.csv.setCurrentIndex(dialog.csv.findData(";"))
+    dialog.supervisor.setChecked(True)
+    dialog.accept()
+    assert main.auto_refresh.isActive() and main.auto_refresh.interval() == 15 * 60_000
+    assert main.calls.csv_separator == ";"
+    assert main.supervisor is not None
+    saved = json.loads((config / "settings.json").read_text())
+    assert (saved["refresh_minutes"], saved["csv_separator"], saved["supervisor"]) == (
+        15, ";", True)
+    dialog = main.open_settings()
+    dialog.refresh.setValue(0)
+    dialog.accept()
+    assert not main.auto_refresh.isActive()

@@ -40,6 +40,7 @@ from tvdesk.gui.agent_data import AgentData
 from tvdesk.gui.background import Background
 from tvdesk.gui.extension_card import ExtensionCard
 from tvdesk.gui.extensions_admin import ExtensionsAdmin
+from tvdesk.gui.icons import icon
 from tvdesk.gui.messages import describe
 from tvdesk.gui.widgets.banner import Banner
 from tvdesk.gui.widgets.range_bar import RangeBar
@@ -74,9 +75,11 @@ class MainWindow(QMainWindow):
         self.dial_box.setPlaceholderText(self.tr("Number or extension to dial (Ctrl+D)"))
         self.dial_box.setClearButtonEnabled(True)
         self.dial_box.setMinimumWidth(240)
-        self.dial_button = QPushButton(self.tr("Dial"))
+        self.dial_button = QPushButton(icon("dial"), self.tr("Dial"))
+        self.refresh_button.setIcon(icon("refresh"))
         self.banner = Banner()
         self.calls = None   # ReceivedCallsScreen: see _build_screens
+        self._shown_range = None  # the period whose rows are on screen
         self.pauses = None  # PausesScreen
         self.supervisor = None  # SupervisorScreen, built when the mode is on
         self.tabs = QTabWidget()
@@ -153,7 +156,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("tvdesk — extension {number}").format(
             number=session.ramal.ramal))
         self.card.set_ramal(session.ramal)
-        d.callsStarted.connect(self.calls.start_loading)
         d.callsPage.connect(self.calls.add_page)
         d.callsLoaded.connect(lambda report: self.calls.finish_loading(report.calls))
         d.pausesLoaded.connect(lambda report: self.pauses.show_report(report,
@@ -221,8 +223,13 @@ class MainWindow(QMainWindow):
         if self.data is None:
             return
         self.banner.hide()
-        start, end = self.range_bar.range()
-        self.data.refresh(start, end)
+        span = self.range_bar.range()
+        same_period = span == self._shown_range
+        self.calls.start_loading(keep=same_period)
+        if not same_period:
+            self.pauses.show_report(None, None)
+        self._shown_range = span
+        self.data.refresh(*span)
 
     def cancel_loading(self) -> None:
         if self.data is not None:
@@ -252,7 +259,7 @@ class MainWindow(QMainWindow):
             time=datetime.now().strftime("%H:%M")))
 
     def _failed(self, exc: ApiError) -> None:
-        self.calls.stop_loading()
+        self.calls.stop_loading(failed=True)
         if isinstance(exc, AuthenticationError):
             self.authFailed.emit(exc)
             return

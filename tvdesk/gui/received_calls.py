@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from tvdesk.core.export import CsvLabels, write_calls_csv
 from tvdesk.core.models import ReceivedCall
 from tvdesk.gui.formatting import fmt_duration, status_choices, status_label
+from tvdesk.gui.icons import icon
 from tvdesk.gui.models.calls_model import (
     COL_WHEN,
     CallsFilter,
@@ -48,10 +49,10 @@ class ReceivedCallsScreen(QWidget):
         self.status.addItem(self.tr("All statuses"), None)
         for key, label in status_choices():
             self.status.addItem(label, key)
-        self.call_back = QPushButton(self.tr("Call back"))
-        self.play = QPushButton(self.tr("Play recording"))
+        self.call_back = QPushButton(icon("callback"), self.tr("Call back"))
+        self.play = QPushButton(icon("play"), self.tr("Play recording"))
         self.open_recording = QPushButton(self.tr("Open recording"))
-        self.export = QPushButton(self.tr("Export CSV…"))
+        self.export = QPushButton(icon("export"), self.tr("Export CSV…"))
         self.csv_separator = ","
 
         self.table = QTableView()
@@ -107,25 +108,38 @@ class ReceivedCallsScreen(QWidget):
         self.open_recording.clicked.connect(self.open_selected)
         self.export.clicked.connect(self._ask_export)
         self._loading = False
+        self._failed = False
+        self._first_page = False
         self._update_totals()
 
     # ------------------------------------------------------------------ data in
-    def start_loading(self) -> None:
+    def start_loading(self, keep: bool = False) -> None:
+        """A load begins. ``keep``: the same period again, so the rows shown stay until the
+        new ones arrive (a failed refresh must not blank the agent's list)."""
         self._loading = True
-        self.model.set_rows([])
+        self._failed = False
+        self._first_page = True
+        if not keep:
+            self.model.set_rows([])
 
     def add_page(self, rows: list[ReceivedCall]) -> None:
-        self.model.append_rows(rows)
+        if self._first_page:
+            self._first_page = False
+            self.model.set_rows(rows)
+        else:
+            self.model.append_rows(rows)
 
     def finish_loading(self, calls: list[ReceivedCall]) -> None:
         self._loading = False
         self._totals_timer.stop()
-        if [c.id for c in self.model.all_rows()] != [c.id for c in calls]:
-            self.model.set_rows(calls)  # the pager filled a gap: take its final order
+        if self._first_page or [c.id for c in self.model.all_rows()] != [c.id for c in calls]:
+            self.model.set_rows(calls)  # no page came, or the pager filled a gap
+        self._first_page = False
         self._update_totals()
 
-    def stop_loading(self) -> None:
+    def stop_loading(self, failed: bool = False) -> None:
         self._loading = False
+        self._failed = failed
         self._totals_timer.stop()
         self._update_totals()
 
@@ -180,7 +194,7 @@ class ReceivedCallsScreen(QWidget):
         self.totals.setText(self.tr("{calls} calls · {answered} answered · talk time {talk}")
                             .format(calls=t.calls, answered=t.answered,
                                     talk=fmt_duration(t.talk_seconds)))
-        self.empty.setVisible(t.calls == 0 and not self._loading)
+        self.empty.setVisible(t.calls == 0 and not self._loading and not self._failed)
         self.export.setEnabled(t.calls > 0)
         self._update_buttons()
 

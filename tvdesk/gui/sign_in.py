@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -73,9 +72,8 @@ class SignInWindow(QWidget):
         self.remember.setToolTip(self.tr("The token is kept in the system's keyring, never in "
                                          "a file."))
 
-        self.advanced = QGroupBox(self.tr("Advanced: API host"))
-        self.advanced.setCheckable(True)
-        self.advanced.setChecked(False)
+        self.advanced = QCheckBox(self.tr("Advanced: API host"))
+        self.advanced_box = QWidget()
         self.host = QComboBox()
         self.host.addItem(self.tr("Zenvia Voice (default)"), KNOWN_HOSTS["zenvia"])
         self.host.addItem(self.tr("TotalVoice, legacy (api2)"), KNOWN_HOSTS["totalvoice-api2"])
@@ -83,7 +81,8 @@ class SignInWindow(QWidget):
         self.host.addItem(self.tr("Custom address…"), CUSTOM)
         self.custom_url = QLineEdit()
         self.custom_url.setPlaceholderText("https://…")
-        adv = QFormLayout(self.advanced)
+        adv = QFormLayout(self.advanced_box)
+        adv.setContentsMargins(24, 0, 0, 0)
         adv.addRow(self.tr("Host:"), self.host)
         adv.addRow(self.tr("Address:"), self.custom_url)
         self.host.currentIndexChanged.connect(self._host_changed)
@@ -112,11 +111,13 @@ class SignInWindow(QWidget):
         form.addRow("", self.remember)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
         layout.addWidget(heading)
         layout.addWidget(hint)
         layout.addSpacing(8)
         layout.addLayout(form)
         layout.addWidget(self.advanced)
+        layout.addWidget(self.advanced_box)
         layout.addWidget(self.error)
         layout.addWidget(self.notice)
         layout.addWidget(self.busy)
@@ -131,6 +132,8 @@ class SignInWindow(QWidget):
         self.pick.clicked.connect(self._ask_extensions)
         self._advanced_toggled(False)
         self._host_changed()
+        self.setMinimumSize(self.sizeHint())
+        self.resize(max(520, self.sizeHint().width()), self.sizeHint().height())
 
     # ------------------------------------------------------------------ values
     def prefill(self, *, token: str = "", base_url: str = DEFAULT_BASE_URL,
@@ -161,15 +164,10 @@ class SignInWindow(QWidget):
         self.custom_url.setEnabled(self.host.currentData() == CUSTOM)
 
     def _advanced_toggled(self, on: bool) -> None:
-        for child in (self.host, self.custom_url):
-            child.setVisible(on)
-        label_layout = self.advanced.layout()
-        for row in range(label_layout.rowCount()):
-            item = label_layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item and item.widget():
-                item.widget().setVisible(on)
+        self.advanced_box.setVisible(on)
         if not on:
             self.host.setCurrentIndex(0)
+        self.adjustSize()
 
     def _validated(self) -> tuple[str, str] | None:
         token = self.token.text().strip()
