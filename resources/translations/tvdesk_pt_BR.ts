@@ -283,6 +283,10 @@
         <translation>Carregamento cancelado</translation>
     </message>
     <message>
+        <source>Loading was cancelled: the list is as it was before.</source>
+        <translation>O carregamento foi cancelado: a lista continua como estava.</translation>
+    </message>
+    <message>
         <source>Loading was cancelled: the list shows only what had arrived.</source>
         <translation>O carregamento foi cancelado: a lista mostra só o que já tinha chegado.</translation>
     </message>

@@ -266,3 +266,23 @@ def test_settings_dialog_applies_and_saves(qtbot, make_controller, sim, memory_k
     dialog.refresh.setValue(0)
     dialog.accept()
     assert not main.auto_refresh.isActive()
+
+
+def test_a_refresh_keeps_the_agents_selection_and_adds_new_calls(qtbot, make_controller, sim,
+                                                                memory_keyring):
+    _, main = open_main(qtbot, make_controller, sim, memory_keyring, range_preset="7days")
+    calls = main.calls
+    calls.select_row(5)
+    chosen = calls.selected()
+    before = calls.totals_now().calls
+    # a new call arrives at the PBX, then the automatic refresh runs
+    newest = max(c.started_at for c in calls.model.visible_rows())
+    sim.store.add_received_call(AGENT_ID, "48999997777", "atendida", 42,
+                                at=newest + timedelta(minutes=1))
+    resets = []
+    calls.model.modelReset.connect(lambda: resets.append(calls.selected()))
+    main._auto_refresh()
+    qtbot.waitUntil(lambda: calls.totals_now().calls == before + 1, timeout=10000)
+    assert len(resets) == 1  # swapped once, at the end, not page by page
+    assert calls.selected().id == chosen.id
+    assert calls.model.row_at(0).caller == "48999997777"

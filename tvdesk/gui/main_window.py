@@ -267,10 +267,14 @@ class MainWindow(QMainWindow):
         self.banner.show_message(describe(exc, self.session.base_url), "error", retry=True)
 
     def _cancelled(self) -> None:
+        kept = self.calls._keep
         self.calls.stop_loading()
         self.status.setText(self.tr("Loading cancelled"))
-        self.banner.show_message(self.tr("Loading was cancelled: the list shows only what "
-                                         "had arrived."), "warning", retry=True)
+        if kept:
+            text = self.tr("Loading was cancelled: the list is as it was before.")
+        else:
+            text = self.tr("Loading was cancelled: the list shows only what had arrived.")
+        self.banner.show_message(text, "warning", retry=True)
 
     def show_message(self, text: str, kind: str = "info") -> None:
         self.banner.show_message(text, kind)

@@ -109,20 +109,26 @@ class ReceivedCallsScreen(QWidget):
         self.export.clicked.connect(self._ask_export)
         self._loading = False
         self._failed = False
+        self._keep = False
         self._first_page = False
         self._update_totals()
 
     # ------------------------------------------------------------------ data in
     def start_loading(self, keep: bool = False) -> None:
-        """A load begins. ``keep``: the same period again, so the rows shown stay until the
-        new ones arrive (a failed refresh must not blank the agent's list)."""
+        """A load begins. A new period streams in page by page. ``keep``: the same period
+        again (a refresh): the rows shown stay, with the agent's selection and scroll
+        position, and the new list replaces them when complete; a failed or cancelled
+        refresh leaves them as they were."""
         self._loading = True
         self._failed = False
+        self._keep = keep
         self._first_page = True
         if not keep:
             self.model.set_rows([])
 
     def add_page(self, rows: list[ReceivedCall]) -> None:
+        if self._keep:
+            return  # the complete list arrives with finish_loading
         if self._first_page:
             self._first_page = False
             self.model.set_rows(rows)
@@ -132,10 +138,27 @@ class ReceivedCallsScreen(QWidget):
     def finish_loading(self, calls: list[ReceivedCall]) -> None:
         self._loading = False
         self._totals_timer.stop()
-        if self._first_page or [c.id for c in self.model.all_rows()] != [c.id for c in calls]:
+        if self._keep:
+            self._replace_keeping_place(calls)
+        elif self._first_page or [c.id for c in self.model.all_rows()] != [c.id for c in calls]:
             self.model.set_rows(calls)  # no page came, or the pager filled a gap
         self._first_page = False
         self._update_totals()
+
+    def _replace_keeping_place(self, calls: list[ReceivedCall]) -> None:
+        if [c.id for c in self.model.all_rows()] == [c.id for c in calls]:
+            return  # nothing new: leave the view alone
+        chosen = self.selected()
+        bar = self.table.verticalScrollBar()
+        at_top, position = bar.value() == 0, bar.value()
+        self.model.set_rows(calls)
+        if chosen is not None:
+            row = next((n for n, c in enumerate(self.model.visible_rows())
+                        if c.id == chosen.id), -1)
+            if row >= 0:
+                self.table.selectRow(row)
+        # at the top the agent sees new calls arrive; elsewhere they stay where they were
+        bar.setValue(0 if at_top else position)
 
     def stop_loading(self, failed: bool = False) -> None:
         self._loading = False
