@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             time=datetime.now().strftime("%H:%M")))
 
     def _failed(self, exc: ApiError) -> None:
-        self.calls.stop_loading(failed=True)
+        self.calls.stop_loading()
         if isinstance(exc, AuthenticationError):
             self.authFailed.emit(exc)
             return

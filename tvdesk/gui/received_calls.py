@@ -108,7 +108,7 @@ class ReceivedCallsScreen(QWidget):
         self.open_recording.clicked.connect(self.open_selected)
         self.export.clicked.connect(self._ask_export)
         self._loading = False
-        self._failed = False
+        self._loaded = False
         self._keep = False
         self._first_page = False
         self._update_totals()
@@ -120,10 +120,10 @@ class ReceivedCallsScreen(QWidget):
         position, and the new list replaces them when complete; a failed or cancelled
         refresh leaves them as they were."""
         self._loading = True
-        self._failed = False
         self._keep = keep
         self._first_page = True
         if not keep:
+            self._loaded = False
             self.model.set_rows([])
 
     def add_page(self, rows: list[ReceivedCall]) -> None:
@@ -137,6 +137,7 @@ class ReceivedCallsScreen(QWidget):
 
     def finish_loading(self, calls: list[ReceivedCall]) -> None:
         self._loading = False
+        self._loaded = True
         self._totals_timer.stop()
         if self._keep:
             self._replace_keeping_place(calls)
@@ -160,9 +161,9 @@ class ReceivedCallsScreen(QWidget):
         # at the top the agent sees new calls arrive; elsewhere they stay where they were
         bar.setValue(0 if at_top else position)
 
-    def stop_loading(self, failed: bool = False) -> None:
+    def stop_loading(self) -> None:
+        """The load failed or was cancelled: what is shown stays, never called empty."""
         self._loading = False
-        self._failed = failed
         self._totals_timer.stop()
         self._update_totals()
 
@@ -217,7 +218,8 @@ class ReceivedCallsScreen(QWidget):
         self.totals.setText(self.tr("{calls} calls · {answered} answered · talk time {talk}")
                             .format(calls=t.calls, answered=t.answered,
                                     talk=fmt_duration(t.talk_seconds)))
-        self.empty.setVisible(t.calls == 0 and not self._loading and not self._failed)
+        # "no calls" only once a load has said so: not while connecting, loading or failed
+        self.empty.setVisible(t.calls == 0 and self._loaded and not self._loading)
         self.export.setEnabled(t.calls > 0)
         self._update_buttons()
 
