@@ -1,0 +1,202 @@
+"""What the agent's phone is doing, from the webphone's events: registration, the call,
+queue pauses. Pure and clock-injected, so it is tested without a browser."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from enum import Enum
+
+from tvdesk.core.webphone.protocol import (
+    CallIdEvent,
+    ErrorEvent,
+    Event,
+    IncomingCallEvent,
+    QueueEvent,
+    StatsEvent,
+    StatusEvent,
+)
+
+# status_erro codes that no reconnect can fix: the agent must act
+FINAL_ERRORS = {"microfone_ausente", "microfone_negado", "microfone_indisponivel",
+                "registro_negado"}
+
+
+class Registration(Enum):
+    OFFLINE = "offline"        # nothing loaded
+    LOADING = "loading"        # URL fetched, page loading, not yet conectado
+    CONNECTED = "connected"
+    DISCONNECTED = "disconnected"
+    ERROR = "error"
+
+
+class CallPhase(Enum):
+    RINGING = "ringing"    # incoming, not answered
+    DIALING = "dialing"    # outgoing, not answered (status chamando)
+    TALKING = "talking"    # conversando
+
+
+@dataclass
+class Call:
+    direction: str  # "in" or "out"
+    number: str
+    phase: CallPhase
+    started: float
+    answered: float | None = None
+    call_id: str | None = None
+    muted: bool = False
+    recording: bool = False
+
+    def talk_seconds(self, now: float) -> int:
+        return int(now - self.answered) if self.answered is not None else 0
+
+
+@dataclass
+class PhoneState:
+    registration: Registration = Registration.OFFLINE
+    call: Call | None = None
+    error: ErrorEvent | None = None
+    paused: bool = False
+    paused_since: float | None = None
+    queues: set[str] = field(default_factory=set)  # queues joined in this session
+    last_stats: StatsEvent | None = None
+    clock: object = time.monotonic
+
+    @property
+    def idle(self) -> bool:
+        return self.registration is Registration.CONNECTED and self.call is None
+
+    def pause_seconds(self) -> int:
+        return int(self.clock() - self.paused_since) if self.paused_since else 0
+
+    def loading(self) -> None:
+        self.registration = Registration.LOADING
+        self.error = None
+
+    def offline(self) -> None:
+        self.registration = Registration.OFFLINE
+        self.call = None
+
+    # ------------------------------------------------------------------ commands we sent
+    def dialing(self, number: str) -> None:
+        """We asked for a call: show it at once, the webphone confirms with 'chamando'."""
+        self.call = Call("out", number, CallPhase.DIALING, self.clock())
+
+    def toggled_mute(self) -> None:
+        if self.call:
+            self.call.muted = not self.call.muted
+
+    def recording(self, on: bool) -> None:
+        if self.call:
+            self.call.recording = on
+
+    # ------------------------------------------------------------------ events
+    def apply(self, event: Event) -> list[str]:
+        """Update from an event; returns what happened, for the GUI to react to:
+        "connected", "disconnected", "incoming", "answered", "ended", "error", "paused",
+        "unpaused", "queue"."""
+        now = self.clock()
+        out: list[str] = []
+        if isinstance(event, StatusEvent):
+            s = event.status
+            if s == "conectado":
+                if self.registration is not Registration.CONNECTED:
+                    out.append("connected")
+                self.registration = Registration.CONNECTED
+                self.error = None
+            elif s == "desconectado":
+                self.registration = Registration.DISCONNECTED
+                if self.call:
+                    self.call = None
+                    out.append("ended")
+                out.append("disconnected")
+            elif s == "chamando":
+                if self.call is None or self.call.direction != "out":
+                    self.call = Call("out", self.call.number if self.call else "",
+                                     CallPhase.DIALING, now)
+                self.call.phase = CallPhase.DIALING
+            elif s == "conversando":
+                if self.call is None:
+                    self.call = Call("out", "", CallPhase.TALKING, now)
+                if self.call.answered is None:
+                    self.call.answered = now
+                    out.append("answered")
+                self.call.phase = CallPhase.TALKING
+            elif s == "encerrada" and self.call is not None:  # "encerrando" is on the way
+                self.call = None
+                out.append("ended")
+        elif isinstance(event, IncomingCallEvent):
+            self.call = Call("in", event.number, CallPhase.RINGING, now,
+                             call_id=event.call_id)
+            out.append("incoming")
+        elif isinstance(event, CallIdEvent):
+            if self.call:
+                self.call.call_id = event.call_id
+        elif isinstance(event, ErrorEvent):
+            self.error = event
+            if event.code in FINAL_ERRORS or event.code == "url_expirada":
+                self.registration = Registration.ERROR
+            out.append("error")
+        elif isinstance(event, StatsEvent):
+            self.last_stats = event
+        elif isinstance(event, QueueEvent):
+            if event.kind == "paused":
+                if not self.paused:
+                    self.paused, self.paused_since = True, now
+                out.append("paused")
+            elif event.kind == "unpaused":
+                self.paused, self.paused_since = False, None
+                out.append("unpaused")
+            else:
+                if event.queue_id:
+                    (self.queues.add if event.kind == "joined" else self.queues.discard)(
+                        event.queue_id)
+                out.append("queue")
+        return out
+
+
+# ----------------------------------------------------------------------------- dialing
+@dataclass
+class DialRequest:
+    target: str  # E.164 or extension digits
+    id: int
+    sent: bool = False
+
+
+class DialQueue:
+    """Dials wait for a connected, idle phone; each is sent exactly once.
+
+    Only the latest request is kept: an agent who dials twice while the phone is still
+    loading means the second number.
+    """
+
+    def __init__(self) -> None:
+        self._next = 1
+        self.pending: DialRequest | None = None
+
+    def request(self, target: str) -> DialRequest:
+        self.pending = DialRequest(target, self._next)
+        self._next += 1
+        return self.pending
+
+    def take(self, state: PhoneState) -> DialRequest | None:
+        """The request to send now, if the phone can take it; marks it sent."""
+        req = self.pending
+        if req is None or req.sent or not state.idle:
+            return None
+        req.sent = True
+        self.pending = None
+        return req
+
+    def cancel(self) -> None:
+        self.pending = None
+
+
+def reconnect_delay(attempt: int, *, base: float = 1.0, cap: float = 30.0,
+                    jitter: float = 0.2, rand=None) -> float:
+    """Exponential backoff with jitter: 1, 2, 4, 8… seconds, at most ``cap``."""
+    import random
+
+    delay = min(cap, base * (2 ** max(0, attempt)))
+    r = (rand or random.random)()
+    return max(0.0, delay * (1 - jitter + 2 * jitter * r))

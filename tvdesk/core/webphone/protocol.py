@@ -1,0 +1,179 @@
+"""The webphone's postMessage control protocol (the vendor's ``window.postMessage`` API).
+
+Commands go to the webphone frame as objects ``{message: ..., ...}``; events come back
+with ``event.data.message``. Builders validate what they send; the parser accepts anything
+and returns ``None`` for what it does not understand (a page may send more than we know).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+DTMF = re.compile(r"^[0-9*#]$")
+STATUSES = ("conectado", "desconectado", "chamando", "conversando", "encerrada",
+            "encerrando")
+
+
+class ProtocolError(ValueError):
+    """A command that must not be sent (an invalid DTMF digit, an empty number)."""
+
+
+# ----------------------------------------------------------------------------- commands
+def _number(value: str, what: str = "numero") -> str:
+    text = str(value or "").strip()
+    if not text:
+        raise ProtocolError(f"{what} is empty")
+    return text
+
+
+def conectar() -> dict:
+    return {"message": "conectar"}
+
+
+def desconectar() -> dict:
+    return {"message": "desconectar"}
+
+
+def chama_numero(numero: str) -> dict:
+    return {"message": "chamaNumero", "numero": _number(numero)}
+
+
+def answer() -> dict:
+    return {"message": "answer"}
+
+
+def hangup() -> dict:
+    return {"message": "hangup"}
+
+
+def envia_dtmf(digit: str) -> dict:
+    if not DTMF.match(str(digit)):
+        raise ProtocolError(f"not a DTMF digit: {digit!r}")
+    return {"message": "enviaDTMF", "dtmf": str(digit)}
+
+
+def mute() -> dict:
+    return {"message": "mute"}
+
+
+def transferir(numero: str, *, attended: bool = False) -> dict:
+    return {"message": "transferirConsulta" if attended else "transferir",
+            "numeroTelefone": _number(numero, "numeroTelefone")}
+
+
+def rec_start() -> dict:
+    return {"message": "recStart"}
+
+
+def rec_stop() -> dict:
+    return {"message": "recStop"}
+
+
+def _queue(message: str, fila_id: int | str | None) -> dict:
+    return {"message": message} if fila_id in (None, "") else {"message": message,
+                                                               "filaId": fila_id}
+
+
+def pausar_na_fila(fila_id: int | str | None = None) -> dict:
+    """Pause in one queue, or in all of them without ``fila_id``."""
+    return _queue("pausarNaFila", fila_id)
+
+
+def despausar_na_fila(fila_id: int | str | None = None) -> dict:
+    return _queue("despausarNaFila", fila_id)
+
+
+def entrar_na_fila(fila_id: int | str) -> dict:
+    return _queue("entrarNaFila", _number(fila_id, "filaId"))
+
+
+def sair_da_fila(fila_id: int | str) -> dict:
+    return _queue("sairDaFila", _number(fila_id, "filaId"))
+
+
+# ----------------------------------------------------------------------------- events
+@dataclass(frozen=True)
+class StatusEvent:
+    status: str  # one of STATUSES (lower case)
+
+
+@dataclass(frozen=True)
+class IncomingCallEvent:
+    number: str
+    destination: str | None
+    call_id: str | None
+
+
+@dataclass(frozen=True)
+class CallIdEvent:
+    call_id: str
+
+
+@dataclass(frozen=True)
+class ErrorEvent:
+    text: str
+    code: str | None  # the simulator's (and our) machine-readable reason, when given
+
+
+@dataclass(frozen=True)
+class StatsEvent:
+    ping_ms: float | None
+    jitter_ms: float | None
+    cpu: float | None
+
+
+@dataclass(frozen=True)
+class QueueEvent:
+    kind: str  # "paused", "unpaused", "joined", "left"
+    queue_id: str | None
+
+
+_QUEUE_EVENTS = {"pausou_na_fila": "paused", "despausou_na_fila": "unpaused",
+                 "entrou_na_fila": "joined", "saiu_da_fila": "left"}
+
+Event = StatusEvent | IncomingCallEvent | CallIdEvent | ErrorEvent | StatsEvent | QueueEvent
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _float(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_event(data: Any) -> Event | None:
+    """An event the webphone posted, or None for anything else."""
+    if not isinstance(data, dict):
+        return None
+    message = data.get("message")
+    if not isinstance(message, str):
+        return None
+    if message == "status":
+        status = (_text(data.get("status")) or "").lower()
+        return StatusEvent(status) if status in STATUSES else None
+    if message == "chegandoChamada":
+        return IncomingCallEvent(_text(data.get("numeroChegando")) or "",
+                                 _text(data.get("numeroDestino")),
+                                 _text(data.get("chamadaRecebidaId")))
+    if message == "chamada_id":
+        call_id = _text(data.get("chamada_id"))
+        return CallIdEvent(call_id) if call_id else None
+    if message == "status_erro":
+        return ErrorEvent(_text(data.get("status_erro")) or "erro", _text(data.get("codigo")))
+    if message == "stats_webphone":
+        internet = data.get("internet") if isinstance(data.get("internet"), dict) else {}
+        computer = data.get("computador") if isinstance(data.get("computador"), dict) else {}
+        return StatsEvent(_float(internet.get("ping")), _float(internet.get("jitter")),
+                          _float(computer.get("cpu")))
+    if message in _QUEUE_EVENTS:
+        return QueueEvent(_QUEUE_EVENTS[message], _text(data.get("filaId")))
+    return None
