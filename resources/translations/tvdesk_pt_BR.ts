@@ -150,6 +150,21 @@
     </message>
 </context>
 <context>
+    <name>FloatingWindow</name>
+    <message>
+        <source>tvdesk — webphone</source>
+        <translation>tvdesk — webphone</translation>
+    </message>
+    <message>
+        <source>Always on top</source>
+        <translation>Sempre visível</translation>
+    </message>
+    <message>
+        <source>Webphone</source>
+        <translation>Webphone</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>Answered</source>
@@ -170,6 +185,37 @@
     <message>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingCallBanner</name>
+    <message>
+        <source>Answer</source>
+        <translation>Atender</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Recusar</translation>
+    </message>
+    <message>
+        <source>Private number</source>
+        <translation>Número privado</translation>
+    </message>
+    <message>
+        <source>Incoming call: {number}</source>
+        <translation>Chamada recebida: {number}</translation>
+    </message>
+    <message>
+        <source>1 earlier call in the period shown, on {when} ({status}).</source>
+        <translation>1 ligação anterior no período exibido, em {when} ({status}).</translation>
+    </message>
+    <message>
+        <source>{count} earlier calls in the period shown; the last on {when} ({status}).</source>
+        <translation>{count} ligações anteriores no período exibido; a última em {when} ({status}).</translation>
+    </message>
+    <message>
+        <source>No earlier calls from this number in the period shown.</source>
+        <translation>Nenhuma ligação anterior deste número no período exibido.</translation>
     </message>
 </context>
 <context>
@@ -249,6 +295,30 @@
     <message>
         <source>Stop loading</source>
         <translation>Parar de carregar</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefone</translation>
+    </message>
+    <message>
+        <source>Webphone in this window</source>
+        <translation>Webphone nesta janela</translation>
+    </message>
+    <message>
+        <source>Webphone in its own window</source>
+        <translation>Webphone em janela própria</translation>
+    </message>
+    <message>
+        <source>tvdesk's own phone controls</source>
+        <translation>Controles de telefone do tvdesk</translation>
+    </message>
+    <message>
+        <source>Show the webphone window</source>
+        <translation>Mostrar a janela do webphone</translation>
+    </message>
+    <message>
+        <source>Reconnect the webphone</source>
+        <translation>Reconectar o webphone</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
@@ -428,6 +498,132 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Minutes</source>
         <translation>Minutos</translation>
+    </message>
+</context>
+<context>
+    <name>Phone</name>
+    <message>
+        <source>Incoming call from {number}</source>
+        <translation>Chamada de {number}</translation>
+    </message>
+    <message>
+        <source>Calling {number}…</source>
+        <translation>Ligando para {number}…</translation>
+    </message>
+    <message>
+        <source>In a call with {number} · {time}</source>
+        <translation>Em ligação com {number} · {time}</translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>mudo</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>gravando</translation>
+    </message>
+    <message>
+        <source>Webphone off</source>
+        <translation>Webphone desligado</translation>
+    </message>
+    <message>
+        <source>Webphone connecting…</source>
+        <translation>Webphone conectando…</translation>
+    </message>
+    <message>
+        <source>Webphone ready</source>
+        <translation>Webphone pronto</translation>
+    </message>
+    <message>
+        <source>Webphone disconnected</source>
+        <translation>Webphone desconectado</translation>
+    </message>
+    <message>
+        <source>Webphone error</source>
+        <translation>Erro no webphone</translation>
+    </message>
+    <message>
+        <source>Paused for {time}</source>
+        <translation>Em pausa há {time}</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneControls</name>
+    <message>
+        <source>Number or extension</source>
+        <translation>Número ou ramal</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Ligar</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Atender</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Desligar</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Mudo</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Gravar</translation>
+    </message>
+    <message>
+        <source>Transfer to…</source>
+        <translation>Transferir para…</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transferir</translation>
+    </message>
+    <message>
+        <source>Consult</source>
+        <translation>Consultar</translation>
+    </message>
+    <message>
+        <source>queue id (empty: all)</source>
+        <translation>id da fila (vazio: todas)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Retomar</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Entrar</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconectar</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Filas</translation>
+    </message>
+    <message>
+        <source>Not a phone number or extension.</source>
+        <translation>Não é um número de telefone nem um ramal.</translation>
+    </message>
+    <message>
+        <source>Type the number or extension to transfer to.</source>
+        <translation>Digite o número ou ramal para onde transferir.</translation>
+    </message>
+    <message>
+        <source>Type the queue id.</source>
+        <translation>Digite o id da fila.</translation>
     </message>
 </context>
 <context>
@@ -842,6 +1038,49 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Extension {number} deleted.</source>
         <translation>Ramal {number} excluído.</translation>
+    </message>
+</context>
+<context>
+    <name>Webphone</name>
+    <message>
+        <source>No microphone was found. Plug in a headset or microphone, then click Reconnect.</source>
+        <translation>Nenhum microfone foi encontrado. Conecte um headset ou microfone e clique em Reconectar.</translation>
+    </message>
+    <message>
+        <source>The webphone could not use the microphone. Check that no other program holds it and that the system allows tvdesk to use it, then click Reconnect.</source>
+        <translation>O webphone não conseguiu usar o microfone. Confira se nenhum outro programa está usando e se o sistema permite que o tvdesk o use; depois clique em Reconectar.</translation>
+    </message>
+    <message>
+        <source>The phone system refused this extension's webphone: {error}</source>
+        <translation>A central recusou o webphone deste ramal: {error}</translation>
+    </message>
+    <message>
+        <source>The webphone reported a problem: {error}</source>
+        <translation>O webphone informou um problema: {error}</translation>
+    </message>
+    <message>
+        <source>This extension may not use the webphone. A supervisor can allow it.</source>
+        <translation>Este ramal não tem permissão para usar o webphone. Um supervisor pode liberar.</translation>
+    </message>
+    <message>
+        <source>Finish the call before changing how the webphone is shown.</source>
+        <translation>Encerre a ligação antes de mudar a forma de exibir o webphone.</translation>
+    </message>
+    <message>
+        <source>The webphone disconnected; reconnecting…</source>
+        <translation>O webphone desconectou; reconectando…</translation>
+    </message>
+    <message>
+        <source>The webphone stopped unexpectedly; reconnecting…</source>
+        <translation>O webphone parou inesperadamente; reconectando…</translation>
+    </message>
+    <message>
+        <source>Finish the current call before dialing another number.</source>
+        <translation>Encerre a ligação atual antes de discar outro número.</translation>
+    </message>
+    <message>
+        <source>The webphone is connecting: the call starts as soon as it is ready.</source>
+        <translation>O webphone está conectando: a ligação começa assim que ele estiver pronto.</translation>
     </message>
 </context>
 </TS>

@@ -34,6 +34,14 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir("tvdesk", appauthor=False))
 
 
+def data_dir() -> Path:
+    """Where tvdesk keeps data that is not settings (the webphone's browser storage)."""
+    override = os.environ.get("TVDESK_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir("tvdesk", appauthor=False))
+
+
 @dataclass
 class Settings:
     base_url: str = DEFAULT_BASE_URL
@@ -46,6 +54,11 @@ class Settings:
     csv_separator: str = ","
     supervisor: bool = False
     webphone_mode: str = "embedded"
+    webphone_autostart: bool = True  # load the webphone when signed in
+    webphone_close_at_end: bool = False  # the API's fechar_fim
+    webphone_always_on_top: bool = False  # the floating window
+    webphone_geometry: str = ""  # base64 of the floating window's geometry
+    raise_on_incoming: bool = True
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     window_state: str = ""
     calls_columns: str = ""  # base64 of the received-calls header state

@@ -16,8 +16,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -101,13 +103,29 @@ class MainWindow(QMainWindow):
         bar.addStretch(1)
         bar.addWidget(self.dial_box)
         bar.addWidget(self.dial_button)
+        self.incoming = None  # IncomingCallBanner, with the webphone
+        self.phone = None     # WebphoneController, built when the webphone starts
+        self.phone_area = QWidget()
+        self.phone_area.setLayout(QVBoxLayout())
+        self.phone_area.layout().setContentsMargins(0, 0, 0, 0)
+        self.phone_area.hide()
+        self.floating = None
+        self.hidden_host = None
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.phone_area)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 8, 10, 4)
         layout.addWidget(self.card)
         layout.addWidget(self.banner)
+        self._incoming_slot = layout.count()
         layout.addLayout(bar)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.splitter, 1)
+        self._central_layout = layout
         self.setCentralWidget(central)
         self._build_menus()
 
@@ -167,6 +185,8 @@ class MainWindow(QMainWindow):
         d.cancelled.connect(self._cancelled)
         d.callsLoaded.connect(self._loaded)
         self._set_ready(True)
+        if self.settings.webphone_autostart:
+            QTimer.singleShot(0, self.start_webphone)  # after the first paint
         self.set_supervisor_mode(self.settings.supervisor)
         self.set_refresh_minutes(self.settings.refresh_minutes)
         self.sessionAttached.emit(session)
@@ -201,6 +221,23 @@ class MainWindow(QMainWindow):
         for n, title in enumerate((self.tr("Received calls"), self.tr("Pause history"))):
             action(title, QKeySequence(f"Ctrl+{n + 1}"),
                    lambda _=False, i=n: self.tabs.setCurrentIndex(i), view)
+        phone = self.menuBar().addMenu(self.tr("&Phone"))
+        self.mode_actions = {}
+        group = QActionGroup(self)
+        for mode, title in (("embedded", self.tr("Webphone in this window")),
+                            ("floating", self.tr("Webphone in its own window")),
+                            ("hidden", self.tr("tvdesk's own phone controls"))):
+            act = QAction(title, self, checkable=True)
+            act.setChecked(mode == self.settings.webphone_mode)
+            act.triggered.connect(lambda _=False, m=mode: self.set_webphone_mode(m))
+            group.addAction(act)
+            phone.addAction(act)
+            self.mode_actions[mode] = act
+        phone.addSeparator()
+        self.show_floating_action = action(self.tr("Show the webphone window"), None,
+                                           self._show_floating, phone)
+        action(self.tr("Reconnect the webphone"), None,
+               lambda: self.phone and self.phone.reconnect(), phone)
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         action(self.tr("Settings…"), QKeySequence.StandardKey.Preferences, self.open_settings,
                tools)
@@ -295,10 +332,135 @@ class MainWindow(QMainWindow):
                         "area code, e.g. (48) 99999-9999, or a 3-4 digit extension.")
                 .format(text=text.strip()), "warning")
             return False
-        self.status.setText(self.tr("Dialing {number}…").format(
-            number=format_for_display(target.value)))
+        self.statusBar().showMessage(self.tr("Dialing {number}…").format(
+            number=format_for_display(target.value)), 5000)
         self.dialRequested.emit(target.value)
+        if self.session is not None:
+            self.start_webphone()
+            self.phone.dial(target.value)
         return True
+
+    # ------------------------------------------------------------------ the webphone
+    def start_webphone(self) -> None:
+        """Load the webphone (QtWebEngine is imported here, on first use)."""
+        if self.phone is not None or self.session is None:
+            return
+        from tvdesk.gui.webphone.controller import WebphoneController
+        from tvdesk.gui.webphone.incoming import IncomingCallBanner
+
+        self.phone = WebphoneController(self.session, self.background, self.settings, self)
+        self.incoming = IncomingCallBanner()
+        self._central_layout.insertWidget(self._incoming_slot, self.incoming)
+        self.incoming.answerRequested.connect(self.phone.answer)
+        self.incoming.rejectRequested.connect(self.phone.hangup)
+        self.phone.stateChanged.connect(self._phone_changed)
+        self.phone.incomingCall.connect(self._incoming_call)
+        self.phone.problem.connect(self.show_message)
+        self.phone.closeRequested.connect(self._close_requested)
+        self._show_phone_ui()
+        self.phone.start()
+
+    def stop_webphone(self) -> None:
+        """Unload the webphone (its registration ends) and release its views first."""
+        if self.phone is None:
+            return
+        if self.floating is not None:
+            self.settings.webphone_geometry = self.floating.geometry_text()
+        self.phone.stop()  # views let go of the page, then the page goes
+        for name in ("floating", "hidden_host"):
+            widget = getattr(self, name)
+            if widget is not None:
+                widget.close()
+                widget.deleteLater()
+                setattr(self, name, None)
+
+    def set_webphone_mode(self, mode: str) -> None:
+        if self.phone is not None and not self.phone.set_mode(mode):
+            self.mode_actions[self.phone.mode].setChecked(True)  # refused: a call is on
+            return
+        self.settings.webphone_mode = mode
+        self._save_settings(self.settings)
+        if self.phone is not None:
+            self._show_phone_ui()
+
+    def _show_phone_ui(self) -> None:
+        from tvdesk.gui.webphone.phone_controls import PhoneControls
+        from tvdesk.gui.webphone.views import EmbeddedPanel, FloatingWindow, HiddenHost
+
+        layout = self.phone_area.layout()
+        while layout.count():
+            widget = layout.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        mode = self.phone.mode
+        if mode == "embedded":
+            self.embedded = EmbeddedPanel(self.phone)
+            layout.addWidget(self.embedded)
+        else:
+            self.controls = PhoneControls(self.phone)
+            layout.addWidget(self.controls)
+        if mode == "hidden" and self.hidden_host is None:
+            self.hidden_host = HiddenHost(self.phone, self)
+        elif mode != "hidden" and self.hidden_host is not None:
+            self.hidden_host.close()
+            self.hidden_host.deleteLater()
+            self.hidden_host = None
+        if not self.phone_area.isVisible():
+            self.phone_area.show()
+            width = 380 if mode == "embedded" else 300
+            self.splitter.setSizes([max(400, self.splitter.width() - width), width])
+        if mode == "floating":
+            if self.floating is None:
+                self.floating = FloatingWindow(
+                    self.phone, always_on_top=self.settings.webphone_always_on_top,
+                    geometry=self.settings.webphone_geometry, parent=self)
+                self.floating.on_top.toggled.connect(self._floating_on_top)
+            self.floating.show()
+        elif self.floating is not None:
+            self.floating.close()
+            self.floating.deleteLater()
+            self.floating = None
+        self.show_floating_action.setEnabled(mode == "floating")
+
+    def _show_floating(self) -> None:
+        if self.floating is not None:
+            self.floating.show()
+            self.floating.raise_()
+
+    def _floating_on_top(self, on: bool) -> None:
+        self.settings.webphone_always_on_top = on
+        self._save_settings(self.settings)
+
+    def _phone_changed(self) -> None:
+        from tvdesk.core.webphone.phone_state import CallPhase
+        from tvdesk.gui.webphone.phone_controls import pause_text, state_text
+
+        text = state_text(self.phone)
+        pause = pause_text(self.phone)
+        self.card.state.setText(text + (f"  ·  {pause}" if pause else ""))
+        call = self.phone.state.call
+        if self.incoming is not None and (call is None or call.phase is not CallPhase.RINGING):
+            self.incoming.hide()
+        for act in self.mode_actions.values():
+            act.setEnabled(call is None)
+
+    def _incoming_call(self, call) -> None:
+        history = self.calls.model.all_rows() if self.calls is not None else []
+        self.incoming.show_call(call.number, history)
+        QApplication.alert(self)
+        if self.settings.raise_on_incoming:
+            self.showNormal() if self.isMinimized() else self.show()
+            self.raise_()
+            self.activateWindow()
+
+    def _close_requested(self) -> None:
+        """fechar_fim: the call ended: the floating window closes, the panel collapses."""
+        if self.phone is None:
+            return
+        if self.phone.mode == "floating" and self.floating is not None:
+            self.floating.close()
+        elif self.phone.mode == "embedded":
+            self.splitter.setSizes([1, 0])
 
     # ------------------------------------------------------------------ settings, layout
     def set_supervisor_mode(self, on: bool) -> None:
@@ -359,6 +521,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel_loading()
+        self.stop_webphone()
         self._remember_layout()
         with contextlib.suppress(OSError, ValueError):  # never block closing on a file
             self._save_settings(self.settings)

@@ -69,7 +69,7 @@ class ReceivedCallsScreen(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the caller
         header.setStretchLastSection(False)
-        for col, width in enumerate((170, 200, 130, 100, 100, 100)):
+        for col, width in enumerate((150, 170, 110, 80, 80, 80)):
             self.table.setColumnWidth(col, width)
         self.totals = QLabel()
         self.empty = QLabel(self.tr("No calls in this period."))

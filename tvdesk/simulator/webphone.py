@@ -282,6 +282,8 @@ class WebphoneHub:
             if kind == "hangup":
                 self._finish_incoming(reg, hung_up_by="caller")
             reg.events.put({"type": kind, **extra})
+            if kind == "disconnect":
+                self.end(reg, "network drop")  # the PBX no longer sees this phone
         return {"ok": bool(regs), "registrations": len(regs)}
 
     def _finish_incoming(self, reg: Registration, hung_up_by: str) -> None:

@@ -125,7 +125,9 @@
   }
   function lost(reason) {
     if (state === 'desconectado') { return; }
+    var s = session;
     teardown();
+    if (s) { api('unregister', { session: s, reason: reason }); }
     setStatus('desconectado');
     ui.error('Desconectado: ' + reason);
   }
@@ -237,7 +239,15 @@
     return 'comando desconhecido';
   }
 
+  /* Commands are handled one after the other, in the order they came, as a phone does. */
+  var queue = Promise.resolve();
   function handle(cmd, origin, source) {
+    queue = queue.then(function () { return handleNow(cmd, origin, source); },
+                       function () { return handleNow(cmd, origin, source); });
+    return queue;
+  }
+
+  function handleNow(cmd, origin, source) {
     var reason = check(cmd);
     if (cmd.message === 'conectar' && !reason) {
       return connect().then(function () { return report(cmd, origin, source, true, null); });

@@ -1,0 +1,218 @@
+"""tvdesk's own phone: the call state and every command of the webphone's protocol.
+
+The only interface in hidden mode, and a compact companion in the floating mode.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication as Q
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tvdesk.core.phone import InvalidNumberError, format_for_display, normalize
+from tvdesk.core.webphone.phone_state import CallPhase, Registration
+from tvdesk.gui.formatting import fmt_duration
+from tvdesk.gui.webphone.controller import WebphoneController
+from tvdesk.gui.widgets import button_style as _button_style
+
+
+def state_text(controller: WebphoneController) -> str:
+    """The phone's state in a few words, for the card and the controls."""
+    s = controller.state
+    call = s.call
+    if call is not None:
+        number = format_for_display(call.number) or call.number or "…"
+        if call.phase is CallPhase.RINGING:
+            return Q.translate("Phone", "Incoming call from {number}").format(number=number)
+        if call.phase is CallPhase.DIALING:
+            return Q.translate("Phone", "Calling {number}…").format(number=number)
+        text = Q.translate("Phone", "In a call with {number} · {time}").format(
+            number=number, time=fmt_duration(call.talk_seconds(s.clock())))
+        if call.muted:
+            text += " · " + Q.translate("Phone", "muted")
+        if call.recording:
+            text += " · " + Q.translate("Phone", "recording")
+        return text
+    return {
+        Registration.OFFLINE: Q.translate("Phone", "Webphone off"),
+        Registration.LOADING: Q.translate("Phone", "Webphone connecting…"),
+        Registration.CONNECTED: Q.translate("Phone", "Webphone ready"),
+        Registration.DISCONNECTED: Q.translate("Phone", "Webphone disconnected"),
+        Registration.ERROR: Q.translate("Phone", "Webphone error"),
+    }[s.registration]
+
+
+def pause_text(controller: WebphoneController) -> str:
+    s = controller.state
+    if not s.paused:
+        return ""
+    return Q.translate("Phone", "Paused for {time}").format(time=fmt_duration(s.pause_seconds()))
+
+
+class PhoneControls(QWidget):
+    def __init__(self, controller: WebphoneController, parent=None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.status = QLabel()
+        font = self.status.font()
+        font.setBold(True)
+        self.status.setFont(font)
+        self.status.setWordWrap(True)
+        self.pause_status = QLabel()
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(self.tr("Number or extension"))
+        self.number.setClearButtonEnabled(True)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b3261e;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        pad = QGridLayout()
+        pad.setSpacing(4)
+        self.keys: dict[str, QPushButton] = {}
+        for n, key in enumerate("123456789*0#"):
+            button = QPushButton(key)
+            button.setMinimumHeight(34)
+            button.clicked.connect(lambda _=False, k=key: self._key(k))
+            pad.addWidget(button, n // 3, n % 3)
+            self.keys[key] = button
+        self.call_button = QPushButton(self.tr("Call"))
+        self.call_button.setStyleSheet(_button_style("#1f8a3b"))
+        self.answer_button = QPushButton(self.tr("Answer"))
+        self.answer_button.setStyleSheet(_button_style("#0b6bcb"))
+        self.hangup_button = QPushButton(self.tr("Hang up"))
+        self.hangup_button.setStyleSheet(_button_style("#c62828"))
+        self.mute_button = QPushButton(self.tr("Mute"))
+        self.mute_button.setCheckable(True)
+        self.record_button = QPushButton(self.tr("Record"))
+        self.record_button.setCheckable(True)
+        self.transfer_to = QLineEdit()
+        self.transfer_to.setPlaceholderText(self.tr("Transfer to…"))
+        self.blind = QPushButton(self.tr("Transfer"))
+        self.attended = QPushButton(self.tr("Consult"))
+        self.queue_id = QLineEdit()
+        self.queue_id.setPlaceholderText(self.tr("queue id (empty: all)"))
+        self.queue_id.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,9}")))
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.unpause_button = QPushButton(self.tr("Resume"))
+        self.join_button = QPushButton(self.tr("Join"))
+        self.leave_button = QPushButton(self.tr("Leave"))
+        self.reconnect_button = QPushButton(self.tr("Reconnect"))
+
+        calls = QHBoxLayout()
+        for b in (self.call_button, self.answer_button, self.hangup_button):
+            calls.addWidget(b)
+        extras = QHBoxLayout()
+        extras.addWidget(self.mute_button)
+        extras.addWidget(self.record_button)
+        transfer = QHBoxLayout()
+        transfer.addWidget(self.transfer_to, 1)
+        transfer.addWidget(self.blind)
+        transfer.addWidget(self.attended)
+        queue_box = QGroupBox(self.tr("Queues"))
+        q = QGridLayout(queue_box)
+        q.addWidget(self.queue_id, 0, 0, 1, 2)
+        q.addWidget(self.pause_button, 1, 0)
+        q.addWidget(self.unpause_button, 1, 1)
+        q.addWidget(self.join_button, 2, 0)
+        q.addWidget(self.leave_button, 2, 1)
+        q.addWidget(self.pause_status, 3, 0, 1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.number)
+        layout.addWidget(self.error)
+        layout.addLayout(pad)
+        layout.addLayout(calls)
+        layout.addLayout(extras)
+        layout.addLayout(transfer)
+        layout.addWidget(queue_box)
+        layout.addWidget(self.reconnect_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addStretch(1)
+
+        c = controller
+        self.call_button.clicked.connect(self._call)
+        self.number.returnPressed.connect(self._call)
+        self.answer_button.clicked.connect(c.answer)
+        self.hangup_button.clicked.connect(c.hangup)
+        self.mute_button.clicked.connect(c.toggle_mute)
+        self.record_button.clicked.connect(c.record)
+        self.blind.clicked.connect(lambda: self._transfer(attended=False))
+        self.attended.clicked.connect(lambda: self._transfer(attended=True))
+        self.pause_button.clicked.connect(lambda: c.pause(self.queue_id.text() or None))
+        self.unpause_button.clicked.connect(lambda: c.unpause(self.queue_id.text() or None))
+        self.join_button.clicked.connect(lambda: self._queue(c.join_queue))
+        self.leave_button.clicked.connect(lambda: self._queue(c.leave_queue))
+        self.reconnect_button.clicked.connect(c.reconnect)
+        c.stateChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        c = self.controller
+        s = c.state
+        call = s.call
+        connected = s.registration is Registration.CONNECTED
+        talking = bool(call and call.phase is CallPhase.TALKING)
+        ringing = bool(call and call.phase is CallPhase.RINGING)
+        self.status.setText(state_text(c))
+        self.pause_status.setText(pause_text(c))
+        self.call_button.setEnabled(call is None)
+        self.answer_button.setVisible(ringing)
+        self.answer_button.setEnabled(ringing)
+        self.hangup_button.setEnabled(call is not None)
+        self.mute_button.setEnabled(call is not None)
+        self.mute_button.setChecked(bool(call and call.muted))
+        self.record_button.setEnabled(talking)
+        self.record_button.setChecked(bool(call and call.recording))
+        for b in (self.blind, self.attended):
+            b.setEnabled(talking)
+        for b in (self.pause_button, self.unpause_button, self.join_button,
+                  self.leave_button):
+            b.setEnabled(connected)
+        self.reconnect_button.setVisible(s.registration in (Registration.DISCONNECTED,
+                                                            Registration.ERROR,
+                                                            Registration.OFFLINE))
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def _key(self, key: str) -> None:
+        call = self.controller.state.call
+        if call is not None and call.phase is CallPhase.TALKING:
+            self.controller.dtmf(key)
+        else:
+            self.number.insert(key)
+
+    def _call(self) -> None:
+        try:
+            target = normalize(self.number.text())
+        except InvalidNumberError:
+            self._show_error(self.tr("Not a phone number or extension."))
+            return
+        self._show_error("")
+        self.controller.dial(target.value)
+
+    def _transfer(self, *, attended: bool) -> None:
+        try:
+            target = normalize(self.transfer_to.text())
+        except InvalidNumberError:
+            self._show_error(self.tr("Type the number or extension to transfer to."))
+            return
+        self._show_error("")
+        self.controller.transfer(target.value, attended=attended)
+
+    def _queue(self, action) -> None:
+        if not self.queue_id.text():
+            self._show_error(self.tr("Type the queue id."))
+            return
+        self._show_error("")
+        action(self.queue_id.text())
