@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="log in detail (no secrets)")
     p.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--quit-when-loaded", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--quit-when-phone-ready", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
@@ -32,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     from tvdesk.gui.app import run
 
     return run(demo=args.demo, demo_port=args.port, quit_when_shown=args.quit_when_shown,
-               quit_when_loaded=args.quit_when_loaded, verbose=args.verbose)
+               quit_when_loaded=args.quit_when_loaded,
+               quit_when_phone_ready=args.quit_when_phone_ready, verbose=args.verbose)
 
 
 if __name__ == "__main__":

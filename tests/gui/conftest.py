@@ -14,6 +14,7 @@ import keyring.backend
 import pytest
 import qasync
 from keyring.backends import fail
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from tests.conftest import ANCHOR, TOKEN
 from tvdesk.core.credentials import SERVICE, CredentialStore
@@ -112,10 +113,14 @@ def make_controller(qt_loop, qtbot, background, config, sim):
     for c in made:
         for w in (c.main_window, c.sign_in_window):
             if w is not None:
-                w.close()
+                w.close()  # stops the webphone: views let go of its page first
                 w.deleteLater()
         if c.session is not None:
             c.session.close()
+    # delete now, in this test's teardown, not during the next test's event processing
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(50)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def remembered(sim, **kw) -> Settings:

@@ -19,27 +19,59 @@ from tvdesk.gui.i18n import choose_language, install_translations
 from tvdesk.resources import resource_path
 
 
-def _report_milestones(app, controller, started: float, wait_for_data: bool) -> None:
-    """For benchmarks and smoke tests: print when the window shows (and the first data
-    arrives), then quit."""
+def _report_milestones(app, controller, started: float, until: str) -> None:
+    """For benchmarks and smoke tests: print when the window shows, the first data arrives
+    and the webphone connects, then quit (``until``: "window", "data" or "phone"; after
+    the phone connects the process lingers 1.5 s so its processes can be measured)."""
 
     def say(what: str) -> None:
         print(f"{what} after {time.perf_counter() - started:.3f} s", flush=True)
 
     def shown(window) -> None:
         say("main window shown")
-        if not wait_for_data:
+        if until == "window":
             QTimer.singleShot(0, app.quit)
+        window.phoneStarted.connect(phone_started)
 
     def signed_in(session) -> None:
         say("signed in")
         data = controller.main_window.data
-        data.callsLoaded.connect(lambda _r: (say("calls loaded"), QTimer.singleShot(0, app.quit)))
+
+        def loaded(_report) -> None:
+            say("calls loaded")
+            if until == "data":
+                QTimer.singleShot(0, app.quit)
+
+        data.callsLoaded.connect(loaded)
         data.failed.connect(lambda _e: (say("loading failed"), app.exit(1)))
 
+    def phone_started(phone) -> None:
+        from tvdesk.core.webphone.phone_state import Registration
+
+        def changed() -> None:
+            if phone.state.registration is Registration.CONNECTED and not done:
+                done.append(True)
+                say("webphone connected")
+                if until == "phone":
+                    QTimer.singleShot(1500, app.quit)
+
+        done: list[bool] = []
+        phone.stateChanged.connect(changed)
+
     controller.mainWindowShown.connect(shown)
-    if wait_for_data:
-        controller.signedIn.connect(signed_in)
+    controller.signedIn.connect(signed_in)
+
+
+def _early_start(demo: bool, port: int):
+    """Work that need not wait for the event loop: import the HTTP client (requests takes
+    tens of milliseconds) and, in the demo, start the simulator."""
+    import tvdesk.core.api.client  # noqa: F401
+
+    if demo:
+        from tvdesk.gui.demo import start_demo
+
+        return start_demo(port)
+    return None
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -56,7 +88,8 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bool = False,
-        quit_when_loaded: bool = False, verbose: bool = False) -> int:
+        quit_when_loaded: bool = False, quit_when_phone_ready: bool = False,
+        verbose: bool = False) -> int:
     started = time.perf_counter()
     # Worker threads parse pages while the GUI thread paints: hand the interpreter back to
     # the event loop every millisecond rather than every five, so the window never stalls.
@@ -72,17 +105,20 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
     translators = install_translations(app, language)  # noqa: F841 (kept alive)
     background = Background()
     demo_factory = None
+    early = None
     if demo:
-        from tvdesk.gui.demo import start_demo
-
         def demo_factory():
-            return start_demo(demo_port or 0)
+            return early.result()  # started below, as soon as the window shows
 
     controller = AppController(settings_store=store, credentials=CredentialStore(),
                                background=background, demo=demo_factory)
-    if quit_when_shown or quit_when_loaded:
-        _report_milestones(app, controller, started, quit_when_loaded)
+    if quit_when_shown or quit_when_loaded or quit_when_phone_ready:
+        _report_milestones(app, controller, started,
+                           "phone" if quit_when_phone_ready else
+                           "data" if quit_when_loaded else "window")
     controller.open_first_window()  # shown before asyncio is even imported
+    # meanwhile, on a worker: the demo's simulator and the HTTP stack signing in needs
+    early = background.executor.submit(_early_start, demo, demo_port or 0)
 
     import asyncio
 

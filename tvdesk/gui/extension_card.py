@@ -106,13 +106,15 @@ class ExtensionCard(QFrame):
         self._senha = ""
 
     def set_connecting(self, text: str) -> None:
+        self._connecting_text = text
         self.number.setText("—")
         self.state.setText(text)
         for chip in self.chips.values():
             chip.set_on(False)
 
     def set_ramal(self, ramal: Ramal) -> None:
-        self.state.setText("")
+        if self.state.text() == getattr(self, "_connecting_text", None):
+            self.state.setText("")  # the phone's own state, once shown, stays
         self.number.setText(self.tr("Extension {number}").format(number=ramal.ramal or "?"))
         self.login.setText(ramal.login or "—")
         self.bina.setText(format_for_display(ramal.bina) or self.tr("not set"))

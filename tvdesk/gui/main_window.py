@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
     authFailed = Signal(object)
 
     sessionAttached = Signal(object)  # Session
+    phoneStarted = Signal(object)     # WebphoneController
 
     def __init__(self, background: Background, settings: Settings,
                  save_settings: Callable[[Settings], None], *, today: date | None = None,
@@ -141,6 +142,13 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._set_ready(False)
         QTimer.singleShot(0, self._build_screens)
+        if settings.webphone_autostart:
+            QTimer.singleShot(0, self._prewarm_webphone)
+
+    def _prewarm_webphone(self) -> None:
+        from tvdesk.gui.webphone.host import prewarm
+
+        prewarm()
 
     def _build_screens(self) -> None:
         if self.calls is not None:
@@ -185,11 +193,33 @@ class MainWindow(QMainWindow):
         d.cancelled.connect(self._cancelled)
         d.callsLoaded.connect(self._loaded)
         self._set_ready(True)
-        if self.settings.webphone_autostart:
-            QTimer.singleShot(0, self.start_webphone)  # after the first paint
         self.set_supervisor_mode(self.settings.supervisor)
         self.set_refresh_minutes(self.settings.refresh_minutes)
         self.sessionAttached.emit(session)
+        if self.settings.webphone_autostart and session.ramal.webphone:
+            # the phone first: the history loads once it is connected (or 1.5 s passed),
+            # so the two do not compete for the machine while the agent waits to work
+            self.start_webphone()
+            self._first_load = QTimer(self)
+            self._first_load.setSingleShot(True)
+            self._first_load.timeout.connect(self._load_first)
+            self._first_load.start(1500)
+            self.phone.stateChanged.connect(self._load_first_when_connected)
+        else:
+            self._load_first()
+
+    def _load_first_when_connected(self) -> None:
+        from tvdesk.core.webphone.phone_state import Registration
+
+        if self.phone.state.registration in (Registration.CONNECTED, Registration.ERROR):
+            self._load_first()
+
+    def _load_first(self) -> None:
+        if getattr(self, "_first_done", False):
+            return
+        self._first_done = True
+        if getattr(self, "_first_load", None) is not None:
+            self._first_load.stop()
         self.range_bar.set_preset(self.settings.range_preset)  # triggers the first load
 
     # ------------------------------------------------------------------ menus and keys
@@ -358,6 +388,7 @@ class MainWindow(QMainWindow):
         self.phone.problem.connect(self.show_message)
         self.phone.closeRequested.connect(self._close_requested)
         self._show_phone_ui()
+        self.phoneStarted.emit(self.phone)
         self.phone.start()
 
     def stop_webphone(self) -> None:

@@ -70,6 +70,23 @@ def permission_allowed(kind, origin: str, webphone_origin: str) -> bool:
             and origin == webphone_origin)
 
 
+_warm: list[QWebEnginePage] = []
+
+
+def prewarm() -> None:
+    """Start QtWebEngine's processes now (they start in parallel with signing in), with a
+    blank page on the webphone's profile; the first real webphone page releases it."""
+    if not _warm:
+        page = QWebEnginePage(webphone_profile())
+        page.setHtml("<!doctype html><title></title>", QUrl(HOST_URL))
+        _warm.append(page)
+
+
+def _release_warm_page() -> None:
+    while _warm:
+        _warm.pop().deleteLater()
+
+
 class WebphoneBridge(QObject):
     """Published to the host page's isolated world as ``bridge``."""
 
@@ -131,6 +148,7 @@ class WebphonePage(QWebEnginePage):
     def __init__(self, webphone_origin: str, profile: QWebEngineProfile | None = None,
                  parent=None) -> None:
         super().__init__(profile or webphone_profile(), parent)
+        _release_warm_page()
         self.webphone_origin = webphone_origin
         self._host_load = False
         self._keep_visible = False

@@ -1,0 +1,237 @@
+"""The webphone: start to conectado, dial latency, memory of the process tree.
+
+(a) process start to the webphone's ``conectado`` (``tvdesk --demo``, embedded mode), against
+    a bare QWebEngineView loading a page, both from spawn. Target <= 1.6x. Two baselines:
+    a trivial page (strict: no server, no microphone, no registration), and the same
+    simulated webphone page loaded directly (like for like: the same HTTP, getUserMedia and
+    registration, without tvdesk's sign-in, host page and bridge).
+(b) a dial request until the simulator logs it, with the page already connected, against a
+    plain HTTP round trip to the same simulator. Target <= 100 ms.
+(c) memory (RSS summed over the process and its QtWebEngine helpers) with the webphone
+    connected, against the bare web view. Target <= 1.3x.
+
+Runs with a fake audio device (QTWEBENGINE_CHROMIUM_FLAGS), as a machine with no microphone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+BARE = """
+import sys
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWebEngineWidgets import QWebEngineView
+app = QApplication(sys.argv)
+view = QWebEngineView()
+view.resize(380, 560)
+view.show()
+def loaded(ok):
+    print("page loaded", flush=True)
+    QTimer.singleShot(1500, app.quit)
+view.loadFinished.connect(loaded)
+view.setHtml("<!doctype html><p>bare page</p><script>setInterval(function(){}, 250)</script>",
+             QUrl("https://bare.invalid/"))
+app.exec()
+"""
+
+
+SAME_PAGE = """
+import sys
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWebEngineWidgets import QWebEngineView
+app = QApplication(sys.argv)
+view = QWebEngineView()
+view.resize(380, 560)
+view.page().permissionRequested.connect(lambda p: p.grant())
+view.show()
+def poll():
+    def got(state):
+        if state and '"conectado"' in state:
+            print("page connected", flush=True)
+            QTimer.singleShot(1500, app.quit)
+        else:
+            QTimer.singleShot(5, poll)
+    view.page().runJavaScript("window.__webphoneState ? window.__webphoneState() : ''", 0, got)
+view.load(QUrl(sys.argv[1]))
+poll()
+app.exec()
+"""
+
+
+def tree_rss_kib(pid: int) -> int:
+    """VmRSS of ``pid`` and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+                ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+        todo.extend(children.get(p, []))
+    return total
+
+
+def _sample(samples: list[int], pid: int) -> None:
+    samples.append(tree_rss_kib(pid))
+
+
+def spawn(cmd: list[str], milestone: str, env: dict) -> tuple[float, int]:
+    """Seconds from spawn to ``milestone``; the process tree's RSS 1 s later (KiB)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env=env)
+    at = None
+    rss = 0
+    for line in proc.stdout:
+        if line.startswith(milestone) and at is None:
+            at = time.perf_counter() - t0
+            samples: list[int] = []
+            timer = threading.Timer(1.0, _sample, (samples, proc.pid))
+            timer.start()
+    proc.wait()
+    if at is None:
+        raise RuntimeError(f"{cmd[0]}: no '{milestone}'")
+    timer.join()
+    rss = samples[0] if samples else 0
+    return at, rss
+
+
+def start_and_memory(runs: int) -> None:
+    base = tempfile.mkdtemp(prefix="tvdesk-bench-")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_DISABLE_SANDBOX": "1",
+           "QTWEBENGINE_CHROMIUM_FLAGS": "--use-fake-device-for-media-stream",
+           "TVDESK_CONFIG_DIR": base, "TVDESK_DATA_DIR": base}
+    tvdesk = str(Path(sys.executable).parent / "tvdesk")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _simproc import simulator_process
+
+    from tvdesk.core.api import TotalVoiceClient
+
+    bare, same, ours = [], [], []
+    with simulator_process("--calls-per-ramal", "100", "--days", "10") as base:
+        with TotalVoiceClient("bench-token", base) as client:
+            url = client.webphone_url(ramal="4000", tipo="floating")
+        for _ in range(runs):  # interleaved, so all see the same machine
+            bare.append(spawn([sys.executable, "-c", BARE], "page loaded", env))
+            same.append(spawn([sys.executable, "-c", SAME_PAGE, url], "page connected", env))
+            ours.append(spawn([tvdesk, "--demo", "--quit-when-phone-ready"],
+                              "webphone connected", env))
+    b, w, o = (statistics.median(t for t, _ in x) for x in (bare, same, ours))
+    mb, mw, mo = (statistics.median(r for _, r in x) for x in (bare, same, ours))
+    print(f"(a) start, median of {runs} runs, from spawn:")
+    print(f"    bare view, trivial page loaded   : {b * 1000:6.0f} ms")
+    print(f"    bare view, same webphone conectado: {w * 1000:6.0f} ms")
+    print(f"    tvdesk webphone conectado        : {o * 1000:6.0f} ms   ratio {o / w:4.2f}x "
+          f"like for like (target <= 1.60)  {'OK' if o / w <= 1.6 else 'MISSED'};  "
+          f"{o / b:4.2f}x the trivial page")
+    print("(c) memory of the process tree (RSS, helpers included):")
+    print(f"    bare view, trivial page          : {mb / 1024:6.1f} MiB")
+    print(f"    bare view, same webphone         : {mw / 1024:6.1f} MiB")
+    print(f"    tvdesk with the webphone         : {mo / 1024:6.1f} MiB   ratio {mo / mw:4.2f}x "
+          f"like for like (target <= 1.30)  {'OK' if mo / mw <= 1.3 else 'MISSED'};  "
+          f"{mo / mb:4.2f}x the trivial page")
+
+
+def dial_latency(dials: int) -> None:
+    import asyncio
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--use-fake-device-for-media-stream")
+    base = tempfile.mkdtemp(prefix="tvdesk-bench-")
+    os.environ["TVDESK_CONFIG_DIR"] = os.environ["TVDESK_DATA_DIR"] = base
+    import qasync
+    import requests
+
+    from tvdesk.core.credentials import CredentialStore
+    from tvdesk.core.settings import SettingsStore
+    from tvdesk.core.webphone.phone_state import Registration
+    from tvdesk.gui.app import make_application
+    from tvdesk.gui.background import Background
+    from tvdesk.gui.controller import AppController
+    from tvdesk.gui.demo import start_demo
+
+    app = make_application([sys.argv[0]])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    demo = start_demo()
+    controller = AppController(settings_store=SettingsStore(Path(base) / "s.json"),
+                               credentials=CredentialStore(), background=Background(),
+                               demo=demo)
+    hub = demo.simulator.hub
+    latencies: list[float] = []
+
+    async def run() -> None:
+        controller.start()
+        while controller.main_window is None or controller.main_window.phone is None or \
+                controller.main_window.phone.state.registration is not Registration.CONNECTED:
+            await asyncio.sleep(0.02)
+        phone = controller.main_window.phone
+        await asyncio.sleep(0.5)
+        for _ in range(dials):
+            seen = len(hub.log())
+            t0 = time.monotonic()
+            phone.dial("4001")
+            while not any(e["message"] == "chamaNumero" for e in hub.log()[seen:]):
+                await asyncio.sleep(0.001)
+            entry = next(e for e in hub.log()[seen:] if e["message"] == "chamaNumero")
+            latencies.append(entry["monotonic"] - t0)
+            await asyncio.sleep(0.05)
+            phone.hangup()
+            while phone.state.call is not None:
+                await asyncio.sleep(0.01)
+            await asyncio.sleep(0.05)
+
+    with loop:
+        loop.run_until_complete(run())
+    # baseline: one plain HTTP round trip to the same simulator endpoint
+    with requests.Session() as s:
+        rt = []
+        for _ in range(dials):
+            t = time.monotonic()
+            s.post(f"{demo.base_url}/w3/api/command", json={"session": "x", "command": {}},
+                   timeout=5)
+            rt.append(time.monotonic() - t)
+    demo.stop(wait=False)
+    med, worst = statistics.median(latencies) * 1000, max(latencies) * 1000
+    print(f"(b) dial to the simulator's log, {dials} dials on a connected page:")
+    print(f"    median {med:5.1f} ms, worst {worst:5.1f} ms   (target <= 100)  "
+          f"{'OK' if worst <= 100 else 'MISSED'}")
+    print(f"    baseline, one HTTP round trip   : {statistics.median(rt) * 1000:5.1f} ms")
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--dials", type=int, default=20)
+    args = p.parse_args()
+    start_and_memory(args.runs)
+    dial_latency(args.dials)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
