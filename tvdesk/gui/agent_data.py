@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from tvdesk.core.api import ApiError, CancelledError
 from tvdesk.core.api.paging import PageProgress
 from tvdesk.gui.background import Background
+from tvdesk.gui.lifetime import alive
 
 if TYPE_CHECKING:
     import asyncio
@@ -71,7 +72,7 @@ class AgentData(QObject):
         self.progress.emit(0, 0)
 
         def current() -> bool:
-            return flag is self._flag and not flag.is_set()
+            return alive(self) and flag is self._flag and not flag.is_set()
 
         def on_page(kind: str):
             def handle(p: PageProgress) -> None:
@@ -95,11 +96,11 @@ class AgentData(QObject):
         try:
             ramal, calls, pauses = await asyncio.gather(*jobs)
         except CancelledError:
-            if flag is self._flag:
+            if alive(self) and flag is self._flag:
                 self.cancelled.emit()
         except ApiError as exc:
             flag.set()  # the other report stops too
-            if flag is self._flag:
+            if alive(self) and flag is self._flag:
                 log.info("loading failed: %s", type(exc).__name__)
                 self.failed.emit(exc)
         else:
@@ -110,5 +111,5 @@ class AgentData(QObject):
                 self.pausesLoaded.emit(pauses)
         finally:
             self.background.release(flag)
-            if flag is self._flag:
+            if alive(self) and flag is self._flag:
                 self.loadingChanged.emit(False)

@@ -21,6 +21,7 @@ from tvdesk.core.credentials import CredentialStore, KeyringUnavailableError
 from tvdesk.core.settings import Settings, SettingsStore
 from tvdesk.gui.background import Background
 from tvdesk.gui.demo import Demo
+from tvdesk.gui.lifetime import alive
 from tvdesk.gui.main_window import MainWindow
 from tvdesk.gui.messages import describe
 
@@ -141,11 +142,13 @@ class AppController(QObject):
             ramais = await self.background.run(_list_extensions, token, base_url,
                                                **self.client_options)
         except (ApiError, ValueError) as exc:
-            w.set_busy(False)
-            w.show_error(self._why(exc, base_url))
+            if alive(w):
+                w.set_busy(False)
+                w.show_error(self._why(exc, base_url))
             return
-        w.set_busy(False)
-        w.offer_extensions(ramais)
+        if alive(w):
+            w.set_busy(False)
+            w.offer_extensions(ramais)
 
     async def _sign_in(self, token: str, base_url: str, extension: str, remember: bool,
                        from_keyring: bool = False) -> None:

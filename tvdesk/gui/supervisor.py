@@ -31,6 +31,7 @@ from qasync import asyncSlot
 from tvdesk.core.api import ApiError, AuthenticationError, ValidationError
 from tvdesk.core.models import Ramal
 from tvdesk.gui.extensions_admin import ExtensionsAdmin
+from tvdesk.gui.lifetime import alive
 from tvdesk.gui.messages import describe
 from tvdesk.gui.models.extensions_model import ExtensionsModel
 
@@ -174,10 +175,14 @@ class SupervisorScreen(QWidget):
         try:
             rows = await self.admin.list()
         except ApiError as exc:
-            self._failed(exc)
+            if alive(self):
+                self._failed(exc)
             return
         finally:
-            self.reload_button.setEnabled(True)
+            if alive(self):
+                self.reload_button.setEnabled(True)
+        if not alive(self):
+            return
         keep = self.editing.id if self.editing else None
         self.model.set_rows(rows)
         if keep is not None:
@@ -278,17 +283,23 @@ class SupervisorScreen(QWidget):
                 saved = await self.admin.update(self.editing.id, changes)
                 note = self.tr("Extension {number} saved.")
         except ValidationError as exc:
-            self.show_field_error(exc.mensagem or describe(exc))
+            if alive(self):
+                self.show_field_error(exc.mensagem or describe(exc))
             return
         except ApiError as exc:
-            self._failed(exc)
+            if alive(self):
+                self._failed(exc)
             return
         finally:
-            self.save_button.setEnabled(True)
+            if alive(self):
+                self.save_button.setEnabled(True)
+        if not alive(self):
+            return
         self.message.emit(note.format(number=saved.ramal, password=saved.senha or "—"), "info")
         self.editing = saved
         await self.reload()
-        self.select_id(saved.id)
+        if alive(self):
+            self.select_id(saved.id)
 
     # ------------------------------------------------------------------ delete
     def ask_delete(self) -> None:
@@ -315,7 +326,10 @@ class SupervisorScreen(QWidget):
         try:
             await self.admin.delete(ramal.id)
         except ApiError as exc:
-            self._failed(exc)
+            if alive(self):
+                self._failed(exc)
+            return
+        if not alive(self):
             return
         self.message.emit(self.tr("Extension {number} deleted.").format(number=ramal.ramal),
                           "info")

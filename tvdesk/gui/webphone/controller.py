@@ -30,6 +30,7 @@ from tvdesk.core.webphone.phone_state import (
     reconnect_delay,
 )
 from tvdesk.gui.background import Background
+from tvdesk.gui.lifetime import alive
 from tvdesk.gui.messages import describe
 from tvdesk.gui.webphone.host import WebphonePage, origin_of
 
@@ -142,7 +143,7 @@ class WebphoneController(QObject):
                 self.session.client.webphone_url, id_ramal=ramal.id, tipo=self.mode,
                 ligar_para=ligar_para, fechar_fim=self.settings.webphone_close_at_end)
         except ApiError as exc:
-            if generation != self._generation:
+            if not alive(self) or generation != self._generation:
                 return
             self.state.registration = Registration.ERROR
             self.stateChanged.emit()
@@ -150,8 +151,8 @@ class WebphoneController(QObject):
             if not isinstance(exc, AuthenticationError | PermissionDeniedError):
                 self._schedule_reconnect()
             return
-        if generation != self._generation:
-            return  # a newer load started meanwhile
+        if not alive(self) or generation != self._generation:
+            return  # stopped, or a newer load started meanwhile
         page = WebphonePage(origin_of(url))
         page.bridge.eventReceived.connect(self._on_event)
         page.renderProcessTerminated.connect(self._crashed)
