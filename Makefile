@@ -51,6 +51,7 @@ translations: venv
 bench: venv
 	$(PY) benchmarks/bench_report_paging.py
 	$(PY) benchmarks/bench_desktop.py
+	$(PY) benchmarks/bench_webphone.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
