@@ -313,6 +313,14 @@
         <translation>Controles de telefone do tvdesk</translation>
     </message>
     <message>
+        <source>Pause in the queues</source>
+        <translation>Pausar nas filas</translation>
+    </message>
+    <message>
+        <source>Resume in the queues</source>
+        <translation>Retomar nas filas</translation>
+    </message>
+    <message>
         <source>Show the webphone window</source>
         <translation>Mostrar a janela do webphone</translation>
     </message>
@@ -816,6 +824,18 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Show the supervisor's extensions screen</source>
         <translation>Mostrar a tela de ramais do supervisor</translation>
+    </message>
+    <message>
+        <source>Bring tvdesk to the front on incoming calls</source>
+        <translation>Trazer o tvdesk para a frente ao receber chamadas</translation>
+    </message>
+    <message>
+        <source>Close the webphone when a call ends</source>
+        <translation>Fechar o webphone ao fim de cada ligação</translation>
+    </message>
+    <message>
+        <source>The floating window closes and the panel collapses at the end of each call.</source>
+        <translation>A janela do webphone fecha e o painel recolhe ao fim de cada ligação.</translation>
     </message>
     <message>
         <source>Language:</source>

@@ -255,13 +255,16 @@ def test_settings_dialog_applies_and_saves(qtbot, make_controller, sim, memory_k
     dialog.refresh.setValue(15)
     dialog.csv.setCurrentIndex(dialog.csv.findData(";"))
     dialog.supervisor.setChecked(True)
+    dialog.raise_on_incoming.setChecked(False)
+    dialog.close_at_end.setChecked(True)
     dialog.accept()
     assert main.auto_refresh.isActive() and main.auto_refresh.interval() == 15 * 60_000
     assert main.calls.csv_separator == ";"
     assert main.supervisor is not None
     saved = json.loads((config / "settings.json").read_text())
-    assert (saved["refresh_minutes"], saved["csv_separator"], saved["supervisor"]) == (
-        15, ";", True)
+    assert (saved["refresh_minutes"], saved["csv_separator"], saved["supervisor"],
+            saved["raise_on_incoming"], saved["webphone_close_at_end"]) == (
+        15, ";", True, False, True)
     dialog = main.open_settings()
     dialog.refresh.setValue(0)
     dialog.accept()

@@ -31,3 +31,25 @@ print("LOADED " + json.dumps(loaded))
     line = next(x for x in out.stdout.splitlines() if x.startswith("LOADED "))
     loaded = json.loads(line[len("LOADED "):])
     assert loaded and not any(loaded.values()), loaded
+
+
+def test_without_a_microphone_the_agent_is_told_what_to_do(tmp_path):
+    """The real program on a machine with no audio input (no fake device this time)."""
+    env = {**os.environ, "TVDESK_CONFIG_DIR": str(tmp_path / "c"),
+           "TVDESK_DATA_DIR": str(tmp_path / "d"), "QT_QPA_PLATFORM": "offscreen",
+           "QTWEBENGINE_DISABLE_SANDBOX": "1", "QTWEBENGINE_CHROMIUM_FLAGS": ""}
+    tvdesk = os.path.join(os.path.dirname(sys.executable), "tvdesk")
+    proc = subprocess.Popen([tvdesk, "--demo", "--quit-when-phone-ready"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env=env)
+    try:
+        for line in proc.stdout:
+            if line.startswith("webphone error:"):
+                break
+        else:
+            line = ""
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+    assert "No microphone was found" in line
+    assert "Reconnect" in line  # and what to do about it

@@ -57,6 +57,8 @@ def _report_milestones(app, controller, started: float, until: str) -> None:
 
         done: list[bool] = []
         phone.stateChanged.connect(changed)
+        phone.problem.connect(lambda text, kind: print(f"webphone {kind}: {text}",
+                                                       flush=True))
 
     controller.mainWindowShown.connect(shown)
     controller.signedIn.connect(signed_in)

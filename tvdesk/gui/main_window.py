@@ -264,6 +264,12 @@ class MainWindow(QMainWindow):
             phone.addAction(act)
             self.mode_actions[mode] = act
         phone.addSeparator()
+        self.pause_action = action(self.tr("Pause in the queues"), QKeySequence("Ctrl+P"),
+                                   lambda: self.phone and self.phone.pause(), phone)
+        self.unpause_action = action(self.tr("Resume in the queues"),
+                                     QKeySequence("Ctrl+Shift+P"),
+                                     lambda: self.phone and self.phone.unpause(), phone)
+        phone.addSeparator()
         self.show_floating_action = action(self.tr("Show the webphone window"), None,
                                            self._show_floating, phone)
         action(self.tr("Reconnect the webphone"), None,
@@ -478,11 +484,26 @@ class MainWindow(QMainWindow):
     def _incoming_call(self, call) -> None:
         history = self.calls.model.all_rows() if self.calls is not None else []
         self.incoming.show_call(call.number, history)
+        self._notify(self.incoming.title.text(), self.incoming.history.text())
         QApplication.alert(self)
         if self.settings.raise_on_incoming:
             self.showNormal() if self.isMinimized() else self.show()
             self.raise_()
             self.activateWindow()
+
+    def _notify(self, title: str, text: str) -> None:
+        """A desktop notification, where the desktop has a system tray to show it."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return  # the in-app banner and the taskbar alert remain
+        if getattr(self, "_tray", None) is None:
+            self._tray = QSystemTrayIcon(self.windowIcon() or QApplication.windowIcon(), self)
+            self._tray.setToolTip("tvdesk")
+            self._tray.messageClicked.connect(lambda: (self.show(), self.raise_(),
+                                                       self.activateWindow()))
+            self._tray.show()
+        self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15000)
 
     def _close_requested(self) -> None:
         """fechar_fim: the call ended: the floating window closes, the panel collapses."""
@@ -522,6 +543,8 @@ class MainWindow(QMainWindow):
             self.calls.csv_separator = new.csv_separator
         self.set_refresh_minutes(new.refresh_minutes)
         self.set_supervisor_mode(new.supervisor)
+        if self.phone is not None:
+            self.phone.settings = new  # fechar_fim applies from the next load
         self._save_settings(new)
         if language_changed:
             self.show_message(self.tr("The new language applies the next time tvdesk starts."),

@@ -38,11 +38,20 @@ class SettingsDialog(QDialog):
         self.csv.setCurrentIndex(max(0, self.csv.findData(settings.csv_separator)))
         self.supervisor = QCheckBox(self.tr("Show the supervisor's extensions screen"))
         self.supervisor.setChecked(settings.supervisor)
+        self.raise_on_incoming = QCheckBox(self.tr("Bring tvdesk to the front on incoming "
+                                                   "calls"))
+        self.raise_on_incoming.setChecked(settings.raise_on_incoming)
+        self.close_at_end = QCheckBox(self.tr("Close the webphone when a call ends"))
+        self.close_at_end.setToolTip(self.tr("The floating window closes and the panel "
+                                             "collapses at the end of each call."))
+        self.close_at_end.setChecked(settings.webphone_close_at_end)
         form = QFormLayout()
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Refresh automatically every:"), self.refresh)
         form.addRow(self.tr("CSV separator:"), self.csv)
         form.addRow("", self.supervisor)
+        form.addRow("", self.raise_on_incoming)
+        form.addRow("", self.close_at_end)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -57,4 +66,6 @@ class SettingsDialog(QDialog):
         s.refresh_minutes = self.refresh.value()
         s.csv_separator = self.csv.currentData()
         s.supervisor = self.supervisor.isChecked()
+        s.raise_on_incoming = self.raise_on_incoming.isChecked()
+        s.webphone_close_at_end = self.close_at_end.isChecked()
         return s
