@@ -141,9 +141,10 @@ class MainWindow(QMainWindow):
         self.auto_refresh.timeout.connect(self._auto_refresh)
         self._restore_layout()
         self._set_ready(False)
-        QTimer.singleShot(0, self._build_screens)
         if settings.webphone_autostart:
+            # first: QtWebEngine's processes then start while the rest goes on
             QTimer.singleShot(0, self._prewarm_webphone)
+        QTimer.singleShot(0, self._build_screens)
 
     def _prewarm_webphone(self) -> None:
         from tvdesk.gui.webphone.host import prewarm
