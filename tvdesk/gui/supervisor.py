@@ -169,19 +169,31 @@ class SupervisorScreen(QWidget):
         super().showEvent(event)
 
     # ------------------------------------------------------------------ list
-    @asyncSlot()
-    async def reload(self) -> None:
-        self.reload_button.setEnabled(False)
+    async def _run(self, operation, button: QPushButton | None = None):
+        """Await an admin call with ``button`` disabled. ``(True, result)``, or
+        ``(False, None)`` when it failed (the message is shown: a validation message beside
+        its field) or when this screen closed meanwhile."""
+        if button is not None:
+            button.setEnabled(False)
         try:
-            rows = await self.admin.list()
+            result = await operation
+        except ValidationError as exc:
+            if alive(self):
+                self.show_field_error(exc.mensagem or describe(exc))
+            return False, None
         except ApiError as exc:
             if alive(self):
                 self._failed(exc)
-            return
+            return False, None
         finally:
-            if alive(self):
-                self.reload_button.setEnabled(True)
-        if not alive(self):
+            if button is not None and alive(self):
+                button.setEnabled(True)
+        return alive(self), result
+
+    @asyncSlot()
+    async def reload(self) -> None:
+        ok, rows = await self._run(self.admin.list(), self.reload_button)
+        if not ok:
             return
         keep = self.editing.id if self.editing else None
         self.model.set_rows(rows)
@@ -274,26 +286,14 @@ class SupervisorScreen(QWidget):
         if self.editing is not None and not changes:
             self.message.emit(self.tr("Nothing to save: no field was changed."), "info")
             return
-        self.save_button.setEnabled(False)
-        try:
-            if self.editing is None:
-                saved = await self.admin.create(changes)
-                note = self.tr("Extension {number} created. Its password is {password}.")
-            else:
-                saved = await self.admin.update(self.editing.id, changes)
-                note = self.tr("Extension {number} saved.")
-        except ValidationError as exc:
-            if alive(self):
-                self.show_field_error(exc.mensagem or describe(exc))
-            return
-        except ApiError as exc:
-            if alive(self):
-                self._failed(exc)
-            return
-        finally:
-            if alive(self):
-                self.save_button.setEnabled(True)
-        if not alive(self):
+        if self.editing is None:
+            operation = self.admin.create(changes)
+            note = self.tr("Extension {number} created. Its password is {password}.")
+        else:
+            operation = self.admin.update(self.editing.id, changes)
+            note = self.tr("Extension {number} saved.")
+        ok, saved = await self._run(operation, self.save_button)
+        if not ok:
             return
         self.message.emit(note.format(number=saved.ramal, password=saved.senha or "—"), "info")
         self.editing = saved
@@ -323,13 +323,8 @@ class SupervisorScreen(QWidget):
 
     @asyncSlot(object)
     async def delete(self, ramal: Ramal) -> None:
-        try:
-            await self.admin.delete(ramal.id)
-        except ApiError as exc:
-            if alive(self):
-                self._failed(exc)
-            return
-        if not alive(self):
+        ok, _ = await self._run(self.admin.delete(ramal.id), self.delete_button)
+        if not ok:
             return
         self.message.emit(self.tr("Extension {number} deleted.").format(number=ramal.ramal),
                           "info")
