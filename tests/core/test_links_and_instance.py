@@ -1,0 +1,82 @@
+"""tel:/callto: parsing, clipboard sanitising, and the single-instance message format."""
+
+import pytest
+
+from tvdesk.core import instance
+from tvdesk.core.links import dial_target, from_clipboard, is_link
+from tvdesk.core.phone import InvalidNumberError
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("tel:+55-48-99999-9999", "number", "+5548999999999"),
+    ("tel:+5548999999999", "number", "+5548999999999"),
+    ("TEL:+55 48 99999 9999", "number", "+5548999999999"),
+    ("tel:+55%2048%2099999-9999", "number", "+5548999999999"),
+    ("tel:%2B5548999999999", "number", "+5548999999999"),
+    ("callto:+5548999999999", "number", "+5548999999999"),
+    ("callto://+5548999999999", "number", "+5548999999999"),
+    ("tel:+5548999999999;ext=123", "number", "+5548999999999"),
+    ("tel:048-99999-9999", "number", "+5548999999999"),
+    ("tel:(48)3333-4444", "number", "+554833334444"),
+    ("tel:4000", "extension", "4000"),
+    ("sip:4001@pbx.example", "extension", "4001"),
+    ("(48) 99999-9999", "number", "+5548999999999"),
+])
+def test_links_and_numbers(text, kind, value):
+    target = dial_target(text)
+    assert (target.kind, target.value) == (kind, value)
+
+
+@pytest.mark.parametrize("text", ["tel:", "callto:", "tel:abc", "tel:%20", "tel:12",
+                                  "callto://", "tel:+", "tel:;ext=1"])
+def test_bad_links_are_refused(text):
+    with pytest.raises(InvalidNumberError):
+        dial_target(text)
+
+
+def test_is_link():
+    assert is_link(" tel:123") and is_link("CALLTO:x") and not is_link("48999")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Ligar para (48) 99999-9999 amanhã", "+5548999999999"),
+    ("Cliente: Maria — tel. +55 11 98765-4321 — e-mail maria@x.com", "+5511987654321"),
+    ("tel:+5548999999999 (cobrança)", "+5548999999999"),
+    ("ramal 4001", "4001"),
+    ("pedido 2024 — cliente (48) 3333-4444", "+554833334444"),
+])
+def test_clipboard(text, value):
+    assert from_clipboard(text).value == value
+
+
+@pytest.mark.parametrize("text", [None, "", "nada aqui", "12", "x" * 5000,
+                                  "pedido 12 de 2024, ramal 4001"])
+def test_clipboard_without_a_number(text):
+    assert from_clipboard(text) is None
+
+
+def test_message_format_roundtrip_and_rejections():
+    data = instance.encode("dial", ["tel:+5548999999999"])
+    assert data.endswith(b"\n")
+    assert instance.decode(data) == ("dial", ["tel:+5548999999999"])
+    for bad in (b"", b"not json", b'{"v": 2, "command": "dial", "args": []}',
+                b'{"v": 1, "command": "rm", "args": []}',
+                b'{"v": 1, "command": "dial", "args": [1]}', b"[]", b"x" * 5000):
+        assert instance.decode(bad) is None
+    with pytest.raises(ValueError):
+        instance.encode("format-disk", [])
+
+
+def test_nobody_listening_means_start_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("TVDESK_INSTANCE_NAME", str(tmp_path / "none.sock"))
+    assert instance.send_to_running("show", []) is False
+    (tmp_path / "none.sock").write_text("stale")  # a file where a socket was
+    assert instance.send_to_running("show", []) is False
+
+
+def test_server_name_is_per_user(monkeypatch):
+    monkeypatch.delenv("TVDESK_INSTANCE_NAME", raising=False)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", "/run/user/1000")
+    import os
+
+    assert instance.server_name() == f"/run/user/1000/tvdesk-{os.getuid()}.sock"
