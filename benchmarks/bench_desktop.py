@@ -60,7 +60,8 @@ def spawn(cmd: list[str], env: dict) -> tuple[dict[str, float], float, int]:
 
 def startup(runs: int) -> None:
     config = tempfile.mkdtemp(prefix="tvdesk-bench-")  # the demo writes nothing; to be sure
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TVDESK_CONFIG_DIR": config}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TVDESK_CONFIG_DIR": config,
+           "TVDESK_INSTANCE_NAME": os.path.join(config, "instance.sock")}
     tvdesk = str(Path(sys.executable).parent / "tvdesk")
     bare, ours, loaded = [], [], []
     for _ in range(runs):  # interleaved, so both see the same machine

@@ -16,6 +16,13 @@ if "--use-fake-device-for-media-stream" not in _flags:
         _flags + " --use-fake-device-for-media-stream --disable-background-networking"
     ).strip()
 
+import tempfile  # noqa: E402
+
+# this run's own single-instance socket: no running tvdesk, and no other run, can take
+# the requests of the processes these tests start
+os.environ["TVDESK_INSTANCE_NAME"] = os.path.join(
+    tempfile.mkdtemp(prefix="tvdesk-tests-"), "instance.sock")
+
 from datetime import date  # noqa: E402
 
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402

@@ -1,6 +1,12 @@
-"""``tvdesk``: the agent's desktop. ``--demo`` runs it against a local simulator.
+"""``tvdesk``: the agent's desktop.
 
-Kept free of Qt imports so that ``--help`` and ``--version`` answer at once.
+    tvdesk                       open (or bring forward) the desktop
+    tvdesk --demo                the same against a local simulator, no account needed
+    tvdesk dial NUMBER           dial a number or an extension
+    tvdesk tel:… | callto:…      what the desktop passes for a clicked phone link
+
+A running tvdesk takes the request and this process leaves at once. This module stays free
+of Qt until the desktop itself must start, so a click on a link dials quickly.
 """
 
 from __future__ import annotations
@@ -10,16 +16,25 @@ import sys
 
 from tvdesk import __version__
 
+LINK_PREFIXES = ("tel:", "callto:", "sip:", "sips:")
+
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="tvdesk",
         description="Desktop for call-center agents on TotalVoice (Zenvia Voice).",
+        epilog="Examples: tvdesk dial '(48) 99999-9999'   tvdesk tel:+5548999999999",
     )
+    p.add_argument("request", nargs="*", metavar="dial NUMBER | tel:… | callto:…",
+                   help="dial a number, an extension or a phone link")
     p.add_argument("--demo", action="store_true",
                    help="run against a local TotalVoice simulator, no account needed")
     p.add_argument("--port", type=int, default=None,
                    help="the demo simulator's port (default: a free one)")
+    p.add_argument("--register-handler", action="store_true",
+                   help="make tvdesk open tel: and callto: links for this user, and exit")
+    p.add_argument("--unregister-handler", action="store_true",
+                   help="stop tvdesk from opening tel: and callto: links, and exit")
     p.add_argument("-v", "--verbose", action="store_true", help="log in detail (no secrets)")
     p.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--quit-when-loaded", action="store_true", help=argparse.SUPPRESS)
@@ -28,13 +43,42 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def request_of(words: list[str], parser: argparse.ArgumentParser) -> tuple[str, list[str]]:
+    """``("dial", [target])`` or ``("show", [])`` from the positional words."""
+    if not words:
+        return "show", []
+    first = words[0]
+    if first == "dial":
+        target = " ".join(words[1:]).strip()
+        if not target:
+            parser.error("dial needs a number, e.g. tvdesk dial 4001")
+        return "dial", [target]
+    if first.lower().startswith(LINK_PREFIXES) and len(words) == 1:
+        return "dial", [first]
+    parser.error(f"unknown request: {' '.join(words)} (use: dial NUMBER, or a tel: link)")
+    raise AssertionError  # parser.error exits
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.register_handler or args.unregister_handler:
+        from tvdesk.desktop_integration import register, unregister
+
+        return register() if args.register_handler else unregister()
+    command, words = request_of(args.request, parser)
+    milestones = args.quit_when_shown or args.quit_when_loaded or args.quit_when_phone_ready
+    if not milestones:
+        from tvdesk.core.instance import send_to_running
+
+        if send_to_running(command, words):
+            return 0  # the running tvdesk has it
     from tvdesk.gui.app import run
 
     return run(demo=args.demo, demo_port=args.port, quit_when_shown=args.quit_when_shown,
                quit_when_loaded=args.quit_when_loaded,
-               quit_when_phone_ready=args.quit_when_phone_ready, verbose=args.verbose)
+               quit_when_phone_ready=args.quit_when_phone_ready, verbose=args.verbose,
+               request=(command, words))
 
 
 if __name__ == "__main__":

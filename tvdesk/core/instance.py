@@ -31,6 +31,14 @@ def server_name() -> str:
     return os.path.join(base, override or f"tvdesk-{_user()}.sock")
 
 
+def lock_path() -> str:
+    """The lock that makes one instance the server (a file path on every platform)."""
+    name = server_name()
+    if sys.platform != "win32":
+        return name + ".lock"
+    return os.path.join(tempfile.gettempdir(), name + ".lock")
+
+
 def _user() -> str:
     try:
         return str(os.getuid())  # type: ignore[attr-defined]

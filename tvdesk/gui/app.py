@@ -91,7 +91,7 @@ def make_application(argv: list[str]) -> QApplication:
 
 def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bool = False,
         quit_when_loaded: bool = False, quit_when_phone_ready: bool = False,
-        verbose: bool = False) -> int:
+        verbose: bool = False, request: tuple[str, list[str]] = ("show", [])) -> int:
     started = time.perf_counter()
     # Worker threads parse pages while the GUI thread paints: hand the interpreter back to
     # the event loop every millisecond rather than every five, so the window never stalls.
@@ -102,6 +102,14 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
     from tvdesk.gui.controller import AppController
 
     app = make_application(sys.argv[:1])
+    from tvdesk.gui.instance_server import InstanceServer
+
+    server = InstanceServer()
+    if not server.start():
+        # another tvdesk started in between: hand it the request
+        from tvdesk.core.instance import send_to_running
+
+        return 0 if send_to_running(*request) else 1
     store = SettingsStore(config_dir() / ("demo-settings.json" if demo else "settings.json"))
     language = choose_language(store.load().language)
     translators = install_translations(app, language)  # noqa: F841 (kept alive)
@@ -114,6 +122,9 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
 
     controller = AppController(settings_store=store, credentials=CredentialStore(),
                                background=background, demo=demo_factory)
+    server.commandReceived.connect(controller.handle_request)
+    if request[0] != "show":
+        controller.handle_request(*request)
     if quit_when_shown or quit_when_loaded or quit_when_phone_ready:
         _report_milestones(app, controller, started,
                            "phone" if quit_when_phone_ready else
@@ -133,6 +144,7 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
         with loop:
             loop.run_forever()
     finally:
+        server.stop()
         background.shutdown()
         if controller.demo is not None:
             controller.demo.stop(wait=False)  # the process is ending: its threads end too

@@ -80,6 +80,30 @@ class AppController(QObject):
         self.main_window: MainWindow | None = None
         self.sign_in_window: SignInWindow | None = None
         self.keyring_notice = ""
+        self.pending_dial: str | None = None
+
+    # ------------------------------------------------------------------ requests
+    def handle_request(self, command: str, args: list) -> None:
+        """A request from the command line or another tvdesk process."""
+        if command == "dial" and args:
+            self.pending_dial = str(args[0])
+            self._dial_pending()
+        self._bring_forward()
+
+    def _dial_pending(self) -> None:
+        window = self.main_window
+        if self.pending_dial and window is not None and self.session is not None:
+            target, self.pending_dial = self.pending_dial, None
+            window.request_dial(target)  # waits for the webphone if it is still loading
+
+    def _bring_forward(self) -> None:
+        window = self.main_window if self.main_window is not None else self.sign_in_window
+        if window is not None:
+            if window.isMinimized():
+                window.showNormal()
+            window.show()
+            window.raise_()
+            window.activateWindow()
 
     # ------------------------------------------------------------------ start
     def start(self) -> asyncio.Task:
@@ -214,6 +238,7 @@ class AppController(QObject):
             self.sign_in_window.deleteLater()
             self.sign_in_window = None
         self.signedIn.emit(session)
+        self._dial_pending()
 
     def demo_settings(self) -> Settings:
         s = Settings(**vars(self.settings))

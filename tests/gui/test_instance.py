@@ -1,0 +1,154 @@
+"""One tvdesk per user, tel: links and the command line, with real processes end to end:
+a demo tvdesk (simulator and webphone inside), then `tvdesk dial`, `tvdesk tel:…` and
+`xdg-open tel:…` reaching it; a crashed instance's leftovers taken over."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+BIN = Path(sys.executable).parent
+pytestmark = pytest.mark.webengine
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def env(tmp_path):
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_DISABLE_SANDBOX": "1",
+            "QTWEBENGINE_CHROMIUM_FLAGS": "--use-fake-device-for-media-stream",
+            "TVDESK_CONFIG_DIR": str(tmp_path / "config"),
+            "TVDESK_DATA_DIR": str(tmp_path / "data"),
+            "TVDESK_INSTANCE_NAME": str(tmp_path / "instance.sock"),
+            "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
+            "XDG_CONFIG_HOME": str(tmp_path / "xdg-config")}
+
+
+def until(check, timeout=30.0, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.1)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+class Desktop:
+    """A `tvdesk --demo` process, its simulator reachable on a known port."""
+
+    def __init__(self, env):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen([str(BIN / "tvdesk"), "--demo", "--port", str(self.port)],
+                                     env=env, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+        until(lambda: requests.get(f"{self.base}/_sim/webphone/registrations", timeout=2)
+              .json(), 60, "the demo's webphone to register")
+
+    def dials(self) -> list[str]:
+        log = requests.get(f"{self.base}/_sim/webphone/log", timeout=5).json()
+        return [e["numero"] for e in log if e["message"] == "chamaNumero" and e["accepted"]]
+
+    def hang_up(self) -> None:
+        requests.post(f"{self.base}/_sim/webphone/hangup", json={"ramal": "4000"}, timeout=5)
+        time.sleep(0.5)
+
+    def stop(self, sig=signal.SIGTERM) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def tvdesk(env, *args, timeout=30) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "tvdesk"), *args], env=env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_a_second_tvdesk_hands_its_dial_to_the_running_one(env):
+    desktop = Desktop(env)
+    try:
+        started = time.monotonic()
+        result = tvdesk(env, "dial", "4001")
+        assert result.returncode == 0, result.stderr
+        assert time.monotonic() - started < 5  # it left at once: no second desktop
+        until(lambda: desktop.dials() == ["4001"], 20, "the dial in the running tvdesk")
+        desktop.hang_up()
+        assert tvdesk(env, "tel:+55-48-99999-0000").returncode == 0
+        until(lambda: desktop.dials() == ["4001", "+5548999990000"], 20, "the tel: dial")
+        desktop.hang_up()
+        assert tvdesk(env, "callto://+5511988887777").returncode == 0
+        until(lambda: desktop.dials()[-1:] == ["+5511988887777"], 20, "the callto: dial")
+        time.sleep(1)
+        assert len(desktop.dials()) == 3  # each request dialled once
+        assert desktop.proc.poll() is None
+    finally:
+        desktop.stop()
+
+
+def test_a_crashed_instance_is_taken_over(env, tmp_path):
+    first = Desktop(env)
+    first.stop(signal.SIGKILL)  # leaves its socket and lock file behind
+    assert (tmp_path / "instance.sock").exists()
+    second = Desktop(env)
+    try:
+        assert tvdesk(env, "dial", "4002").returncode == 0
+        until(lambda: second.dials() == ["4002"], 20, "the dial in the new instance")
+    finally:
+        second.stop()
+
+
+@pytest.mark.skipif(not shutil.which("xdg-open"), reason="needs Debian's xdg-utils")
+def test_register_handler_then_xdg_open_dials_in_the_running_instance(env, tmp_path):
+    result = tvdesk(env, "--register-handler")
+    assert result.returncode == 0, result.stderr
+    desktop_file = tmp_path / "xdg-data" / "applications" / "tvdesk.desktop"
+    text = desktop_file.read_text()
+    assert "MimeType=x-scheme-handler/tel;x-scheme-handler/callto;" in text
+    assert f"Exec={BIN / 'tvdesk'} %u" in text
+    query = subprocess.run(["xdg-mime", "query", "default", "x-scheme-handler/tel"],
+                           env=env, capture_output=True, text=True, check=True)
+    assert query.stdout.strip() == "tvdesk.desktop"
+    desktop = Desktop(env)
+    try:
+        # xdg-open consults scheme handlers only in a graphical session (DISPLAY set), as on
+        # an agent's desktop; the tvdesk it starts only forwards and never opens a display
+        subprocess.run(["xdg-open", "tel:+55%2048%2099999-1111"], env={**env, "DISPLAY": ":0"},
+                       timeout=30, check=True, capture_output=True)
+        until(lambda: desktop.dials() == ["+5548999991111"], 20, "xdg-open's dial")
+    finally:
+        desktop.stop()
+    assert tvdesk(env, "--unregister-handler").returncode == 0
+    assert not desktop_file.exists()
+    mimeapps = tmp_path / "xdg-config" / "mimeapps.list"
+    assert "tvdesk.desktop" not in (mimeapps.read_text() if mimeapps.exists() else "")
+
+
+def test_command_line_usage(env):
+    bad = tvdesk(env, "dial")
+    assert bad.returncode == 2 and "dial needs a number" in bad.stderr
+    bad = tvdesk(env, "ligar", "4001")
+    assert bad.returncode == 2 and "unknown request" in bad.stderr
+    helped = tvdesk(env, "--help")
+    assert helped.returncode == 0
+    for words in ("dial NUMBER", "tel:", "--register-handler", "--demo"):
+        assert words in helped.stdout
