@@ -293,6 +293,10 @@
         <translation>Discar um número</translation>
     </message>
     <message>
+        <source>Dial the copied number</source>
+        <translation>Discar o número copiado</translation>
+    </message>
+    <message>
         <source>Stop loading</source>
         <translation>Parar de carregar</translation>
     </message>
@@ -367,6 +371,14 @@
     <message>
         <source>Loading was cancelled: the list shows only what had arrived.</source>
         <translation>O carregamento foi cancelado: a lista mostra só o que já tinha chegado.</translation>
+    </message>
+    <message>
+        <source>The copied text has no phone number or extension.</source>
+        <translation>O texto copiado não tem número de telefone nem ramal.</translation>
+    </message>
+    <message>
+        <source>Dial {number}?</source>
+        <translation>Discar para {number}?</translation>
     </message>
     <message>
         <source>Type a number to dial.</source>
@@ -838,6 +850,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>A janela do webphone fecha e o painel recolhe ao fim de cada ligação.</translation>
     </message>
     <message>
+        <source>Closing the window keeps tvdesk in the tray</source>
+        <translation>Fechar a janela mantém o tvdesk na bandeja</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
@@ -1058,6 +1074,38 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Extension {number} deleted.</source>
         <translation>Ramal {number} excluído.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Show tvdesk</source>
+        <translation>Mostrar o tvdesk</translation>
+    </message>
+    <message>
+        <source>Dial the copied number</source>
+        <translation>Discar o número copiado</translation>
+    </message>
+    <message>
+        <source>Pause in the queues</source>
+        <translation>Pausar nas filas</translation>
+    </message>
+    <message>
+        <source>Resume in the queues</source>
+        <translation>Retomar nas filas</translation>
+    </message>
+    <message>
+        <source>Quit tvdesk</source>
+        <translation>Sair do tvdesk</translation>
+    </message>
+    <message>
+        <source>tvdesk</source>
+        <extracomment>asks whether the main window is on screen (set by the app's controller)</extracomment>
+        <translation>tvdesk</translation>
+    </message>
+    <message>
+        <source>Hide tvdesk</source>
+        <translation>Ocultar o tvdesk</translation>
     </message>
 </context>
 <context>

@@ -18,11 +18,15 @@ from tvdesk.simulator.webphone import WebphoneConfig
 pytestmark = pytest.mark.webengine
 
 
+def make_phone_sim():
+    """The simulator, with a quick far end and frequent keep-alives."""
+    return make_sim(webphone=WebphoneConfig(answer_delay_ms=200, keepalive_ms=250,
+                                            stats_interval_ms=500))
+
+
 @pytest.fixture
 def sim():
-    """The simulator, with a quick far end and frequent keep-alives."""
-    s = make_sim(webphone=WebphoneConfig(answer_delay_ms=200, keepalive_ms=250,
-                                         stats_interval_ms=500))
+    s = make_phone_sim()
     yield s
     s.stop()
 

@@ -59,6 +59,7 @@ class Settings:
     webphone_always_on_top: bool = False  # the floating window
     webphone_geometry: str = ""  # base64 of the floating window's geometry
     raise_on_incoming: bool = True
+    close_to_tray: bool = True  # where a system tray exists
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     window_state: str = ""
     calls_columns: str = ""  # base64 of the received-calls header state

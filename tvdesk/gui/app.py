@@ -140,6 +140,16 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     controller.start()
+
+    def make_tray() -> None:  # after the first paint: the tray is not urgent
+        from tvdesk.gui.tray import Tray
+
+        tray = Tray(app)
+        # with a tray, closing the last window leaves tvdesk running there
+        app.setQuitOnLastWindowClosed(not tray.available)
+        controller.set_tray(tray)
+
+    QTimer.singleShot(0, make_tray)
     try:
         with loop:
             loop.run_forever()

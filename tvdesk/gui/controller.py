@@ -81,6 +81,66 @@ class AppController(QObject):
         self.sign_in_window: SignInWindow | None = None
         self.keyring_notice = ""
         self.pending_dial: str | None = None
+        self.tray = None  # the app's Tray, when it has one
+
+    # ------------------------------------------------------------------ the tray
+    def set_tray(self, tray) -> None:
+        self.tray = tray
+        tray.showRequested.connect(self._bring_forward)
+        tray.hideRequested.connect(lambda: self.main_window and self.main_window.hide())
+        tray.dialClipboardRequested.connect(self._dial_clipboard)
+        tray.pauseRequested.connect(lambda: self._phone() and self._phone().pause())
+        tray.unpauseRequested.connect(lambda: self._phone() and self._phone().unpause())
+        tray.quitRequested.connect(self.quit)
+        if self.main_window is not None:
+            self._tray_follows(self.main_window)
+
+    def _phone(self):
+        return self.main_window.phone if self.main_window is not None else None
+
+    def _tray_follows(self, window: MainWindow) -> None:
+        if self.tray is None:
+            return
+        from tvdesk.gui.tray import tray_state
+
+        window.tray = self.tray
+        window.close_to_tray = self.tray.available and window.settings.close_to_tray
+        self.tray.window_visible = lambda: (self.main_window is not None
+                                            and self.main_window.isVisible())
+
+        def follow_phone(phone) -> None:
+            from tvdesk.gui.webphone.phone_controls import state_text
+
+            def changed() -> None:
+                ramal = window.session.ramal.ramal if window.session else ""
+                self.tray.set_state(tray_state(phone), f"tvdesk — {ramal} — {state_text(phone)}",
+                                    paused=phone.state.paused)
+            phone.stateChanged.connect(changed)
+            changed()
+
+        window.phoneStarted.connect(follow_phone)
+        if window.phone is not None:
+            follow_phone(window.phone)
+
+    def _dial_clipboard(self) -> None:
+        if self.main_window is not None and self.session is not None:
+            self._bring_forward()
+            self.main_window.dial_clipboard()
+        else:
+            self._bring_forward()
+
+    def quit(self) -> None:
+        """Quit for real (closing the window may only hide it in the tray)."""
+        from PySide6.QtWidgets import QApplication
+
+        if self.main_window is not None:
+            self.main_window.quitting = True
+            self.main_window.close()
+        if self.sign_in_window is not None:
+            self.sign_in_window.close()
+        if self.tray is not None:
+            self.tray.dispose()
+        QApplication.quit()
 
     # ------------------------------------------------------------------ requests
     def handle_request(self, command: str, args: list) -> None:
@@ -224,6 +284,7 @@ class AppController(QObject):
             window.authFailed.connect(self._auth_failed)
             self.main_window = window
             window.show()
+            self._tray_follows(window)
             self.mainWindowShown.emit(window)
         return self.main_window
 

@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
 
     sessionAttached = Signal(object)  # Session
     phoneStarted = Signal(object)     # WebphoneController
+    hiddenToTray = Signal()
 
     def __init__(self, background: Background, settings: Settings,
                  save_settings: Callable[[Settings], None], *, today: date | None = None,
@@ -66,6 +67,9 @@ class MainWindow(QMainWindow):
         self.admin: ExtensionsAdmin | None = None
         self.settings = settings
         self._save_settings = save_settings
+        self.close_to_tray = False  # set by the app when a tray exists and it is wanted
+        self.tray = None            # the app's Tray, for notifications
+        self.quitting = False
         self.setWindowTitle("tvdesk")
         self.resize(1180, 760)
 
@@ -246,6 +250,8 @@ class MainWindow(QMainWindow):
                                      self.refresh, view)
         action(self.tr("Search calls"), QKeySequence.StandardKey.Find, self.focus_search, view)
         action(self.tr("Dial a number"), QKeySequence("Ctrl+D"), self.focus_dial, view)
+        action(self.tr("Dial the copied number"), QKeySequence("Ctrl+Shift+D"),
+               self.dial_clipboard, view)
         action(self.tr("Stop loading"), QKeySequence(Qt.Key.Key_Escape), self.cancel_loading,
                view)
         view.addSeparator()
@@ -358,6 +364,34 @@ class MainWindow(QMainWindow):
         text = self.dial_box.text()
         if self.request_dial(text):
             self.dial_box.clear()
+
+    def dial_clipboard(self) -> QMessageBox | None:
+        """Dial the number the agent copied, after asking (the clipboard may surprise)."""
+        from PySide6.QtGui import QClipboard, QGuiApplication
+
+        from tvdesk.core.links import from_clipboard
+
+        board = QGuiApplication.clipboard()
+        target = from_clipboard(board.text())
+        if target is None and board.supportsSelection():
+            target = from_clipboard(board.text(QClipboard.Mode.Selection))
+        if target is None:
+            self.banner.show_message(self.tr("The copied text has no phone number or "
+                                              "extension."), "warning")
+            return None
+        shown = format_for_display(target.value) or target.value
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Dial the copied number"),
+                          self.tr("Dial {number}?").format(number=shown),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes
+                             and self.request_dial(target.value))
+        self.clipboard_box = box
+        self.show()
+        self.raise_()
+        box.open()
+        return box
 
     def request_dial(self, text: str) -> bool:
         try:
@@ -493,18 +527,10 @@ class MainWindow(QMainWindow):
             self.activateWindow()
 
     def _notify(self, title: str, text: str) -> None:
-        """A desktop notification, where the desktop has a system tray to show it."""
-        from PySide6.QtWidgets import QSystemTrayIcon
-
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return  # the in-app banner and the taskbar alert remain
-        if getattr(self, "_tray", None) is None:
-            self._tray = QSystemTrayIcon(self.windowIcon() or QApplication.windowIcon(), self)
-            self._tray.setToolTip("tvdesk")
-            self._tray.messageClicked.connect(lambda: (self.show(), self.raise_(),
-                                                       self.activateWindow()))
-            self._tray.show()
-        self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15000)
+        """A desktop notification, through the tray where the desktop has one (the in-app
+        banner and the taskbar alert are there in any case)."""
+        if self.tray is not None:
+            self.tray.notify(title, text)
 
     def _close_requested(self) -> None:
         """fechar_fim: the call ended: the floating window closes, the panel collapses."""
@@ -546,6 +572,7 @@ class MainWindow(QMainWindow):
         self.set_supervisor_mode(new.supervisor)
         if self.phone is not None:
             self.phone.settings = new  # fechar_fim applies from the next load
+        self.close_to_tray = bool(self.tray and self.tray.available and new.close_to_tray)
         self._save_settings(new)
         if language_changed:
             self.show_message(self.tr("The new language applies the next time tvdesk starts."),
@@ -575,6 +602,11 @@ class MainWindow(QMainWindow):
         self.settings.range_preset = self.range_bar.current_preset()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_to_tray and not self.quitting:
+            event.ignore()  # tvdesk stays in the tray: the phone keeps working
+            self.hide()
+            self.hiddenToTray.emit()
+            return
         self.cancel_loading()
         self.stop_webphone()
         self._remember_layout()

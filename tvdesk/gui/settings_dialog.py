@@ -45,6 +45,8 @@ class SettingsDialog(QDialog):
         self.close_at_end.setToolTip(self.tr("The floating window closes and the panel "
                                              "collapses at the end of each call."))
         self.close_at_end.setChecked(settings.webphone_close_at_end)
+        self.close_to_tray = QCheckBox(self.tr("Closing the window keeps tvdesk in the tray"))
+        self.close_to_tray.setChecked(settings.close_to_tray)
         form = QFormLayout()
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Refresh automatically every:"), self.refresh)
@@ -52,6 +54,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.supervisor)
         form.addRow("", self.raise_on_incoming)
         form.addRow("", self.close_at_end)
+        form.addRow("", self.close_to_tray)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -68,4 +71,5 @@ class SettingsDialog(QDialog):
         s.supervisor = self.supervisor.isChecked()
         s.raise_on_incoming = self.raise_on_incoming.isChecked()
         s.webphone_close_at_end = self.close_at_end.isChecked()
+        s.close_to_tray = self.close_to_tray.isChecked()
         return s

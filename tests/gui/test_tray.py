@@ -1,0 +1,119 @@
+"""The tray and dialing the clipboard, against the simulator's webphone.
+
+Offscreen there is no system tray, so the no-tray behaviour is tested as it is; the tray
+behaviour by turning close-to-tray on, as the app does on a desktop that has one.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from tests.conftest import AGENT
+from tests.gui.conftest import remembered, store_token
+from tests.gui.test_webphone import log, make_phone_sim
+from tvdesk.core.webphone.phone_state import Registration
+from tvdesk.gui.tray import Tray, state_icon
+
+pytestmark = pytest.mark.webengine
+
+
+@pytest.fixture
+def sim():
+    s = make_phone_sim()
+    yield s
+    s.stop()
+
+
+@pytest.fixture(autouse=True)
+def webphone_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("TVDESK_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def tray():
+    t = Tray()
+    yield t
+    t.dispose()
+
+
+def signed_in(qtbot, make_controller, sim, memory_keyring):
+    store_token(memory_keyring, sim)
+    controller = make_controller(remembered(sim, webphone_autostart=True,
+                                            range_preset="today"))
+    controller.start()
+    qtbot.waitUntil(lambda: controller.main_window is not None
+                    and controller.main_window.phone is not None
+                    and controller.main_window.phone.state.registration
+                    is Registration.CONNECTED, timeout=20000)
+    return controller, controller.main_window, controller.main_window.phone
+
+
+def test_without_a_system_tray_closing_the_window_quits_as_usual(qtbot, make_controller, sim,
+                                                                 memory_keyring, tray):
+    controller, main, _ = signed_in(qtbot, make_controller, sim, memory_keyring)
+    assert tray.available is False  # offscreen: no tray
+    controller.set_tray(tray)
+    assert main.close_to_tray is False
+    main.close()
+    assert not main.isVisible()
+    qtbot.waitUntil(lambda: sim.hub.registrations(AGENT) == [], timeout=5000)
+
+
+def test_with_a_tray_closing_hides_and_the_phone_keeps_working(qtbot, make_controller, sim,
+                                                               memory_keyring, tray):
+    controller, main, phone = signed_in(qtbot, make_controller, sim, memory_keyring)
+    controller.set_tray(tray)
+    main.close_to_tray = True  # what set_tray does where a tray exists
+    main.close()
+    assert not main.isVisible()
+    qtbot.wait(500)
+    assert len(sim.hub.registrations(AGENT)) == 1
+    assert phone.state.registration is Registration.CONNECTED
+    sim.hub.incoming_call(AGENT, "48999993333")
+    qtbot.waitUntil(main.isVisible, timeout=5000)  # an incoming call brings it back
+    phone.hangup()
+    tray.toggle_action.trigger()  # hide from the tray
+    assert not main.isVisible()
+    tray.toggle_action.trigger()  # and show again
+    assert main.isVisible()
+    controller.quit()  # the tray's Quit: closes for real
+    qtbot.waitUntil(lambda: sim.hub.registrations(AGENT) == [], timeout=5000)
+
+
+def test_the_tray_follows_the_phone_and_its_actions_reach_it(qtbot, make_controller, sim,
+                                                             memory_keyring, tray):
+    controller, _, phone = signed_in(qtbot, make_controller, sim, memory_keyring)
+    controller.set_tray(tray)
+    assert tray.state == "ready"
+    assert "Webphone ready" in tray.icon.toolTip() and "4000" in tray.icon.toolTip()
+    tray.pause_action.trigger()
+    qtbot.waitUntil(lambda: tray.state == "paused", timeout=5000)
+    assert tray.unpause_action.isEnabled() and not tray.pause_action.isEnabled()
+    tray.unpause_action.trigger()
+    qtbot.waitUntil(lambda: tray.state == "ready", timeout=5000)
+    assert [e["message"] for e in log(sim)][-2:] == ["pausarNaFila", "despausarNaFila"]
+    phone.dial("4001")
+    qtbot.waitUntil(lambda: tray.state == "call", timeout=5000)
+    assert not state_icon("call").isNull()
+
+
+def test_dial_the_copied_number_after_confirmation(qtbot, make_controller, sim,
+                                                   memory_keyring, tray):
+    controller, main, _ = signed_in(qtbot, make_controller, sim, memory_keyring)
+    controller.set_tray(tray)
+    QGuiApplication.clipboard().setText("nada para ligar aqui")
+    assert main.dial_clipboard() is None
+    assert "no phone number" in main.banner.text()
+    QGuiApplication.clipboard().setText("Cliente Maria — (48) 99999-2222 — retornar")
+    tray.dial_action.trigger()  # from the tray: asks first
+    box = main.clipboard_box
+    assert "(48) 99999-2222" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.wait(300)
+    assert log(sim, "chamaNumero") == []  # cancelled: nothing dialled
+    box = main.dial_clipboard()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: len(log(sim, "chamaNumero")) == 1, timeout=5000)
+    assert log(sim, "chamaNumero")[0]["numero"] == "+5548999992222"

@@ -1,0 +1,124 @@
+"""The system tray: the phone's state at a glance, and the day's few actions.
+
+With no system tray (some desktops, or none at all) nothing changes: closing the window
+quits as usual. With one, closing the window keeps tvdesk running there (configurable).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+
+from tvdesk.resources import resource_path
+
+STATE_COLORS = {
+    "off": "#9aa3ad", "connecting": "#e0a800", "ready": "#2ecc71", "call": "#0b6bcb",
+    "ringing": "#ff8c00", "problem": "#d93025", "paused": "#8e44ad",
+}
+
+
+def state_icon(state: str, size: int = 64) -> QIcon:
+    """The app icon with a coloured dot for the phone's state."""
+    pixmap = QIcon(str(resource_path("icons", "tvdesk.svg"))).pixmap(size, size)
+    if pixmap.isNull():
+        pixmap = QPixmap(size, size)
+        pixmap.fill(QColor("#0b6bcb"))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor("white"))
+    painter.setBrush(QColor(STATE_COLORS.get(state, STATE_COLORS["off"])))
+    d = size * 0.42
+    painter.drawEllipse(QRectF(size - d - 1, size - d - 1, d, d))
+    painter.end()
+    return QIcon(pixmap)
+
+
+class Tray(QObject):
+    showRequested = Signal()
+    hideRequested = Signal()
+    dialClipboardRequested = Signal()
+    pauseRequested = Signal()
+    unpauseRequested = Signal()
+    quitRequested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.state = "off"
+        self.icon = QSystemTrayIcon(state_icon("off"), self)
+        self.menu = QMenu()
+        self.toggle_action = QAction(self.tr("Show tvdesk"), self.menu)
+        self.dial_action = QAction(self.tr("Dial the copied number"), self.menu)
+        self.pause_action = QAction(self.tr("Pause in the queues"), self.menu)
+        self.unpause_action = QAction(self.tr("Resume in the queues"), self.menu)
+        self.quit_action = QAction(self.tr("Quit tvdesk"), self.menu)
+        for act in (self.toggle_action, self.dial_action):
+            self.menu.addAction(act)
+        self.menu.addSeparator()
+        self.menu.addAction(self.pause_action)
+        self.menu.addAction(self.unpause_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.quit_action)
+        self.icon.setContextMenu(self.menu)
+        self.toggle_action.triggered.connect(self._toggle)
+        self.dial_action.triggered.connect(self.dialClipboardRequested)
+        self.pause_action.triggered.connect(self.pauseRequested)
+        self.unpause_action.triggered.connect(self.unpauseRequested)
+        self.quit_action.triggered.connect(self.quitRequested)
+        self.icon.activated.connect(self._activated)
+        self.menu.aboutToShow.connect(self._update_toggle)
+        #: asks whether the main window is on screen (set by the app's controller)
+        self.window_visible = lambda: False
+        self.set_state("off", self.tr("tvdesk"))
+        if self.available:
+            self.icon.show()
+
+    def _update_toggle(self) -> None:
+        visible = self.window_visible()
+        self.toggle_action.setText(self.tr("Hide tvdesk") if visible else self.tr("Show tvdesk"))
+
+    def set_state(self, state: str, text: str, *, paused: bool = False) -> None:
+        shown = "paused" if paused and state == "ready" else state
+        if shown != self.state:
+            self.state = shown
+            self.icon.setIcon(state_icon(shown))
+        self.icon.setToolTip(text)
+        self.pause_action.setEnabled(state in ("ready", "call", "ringing") and not paused)
+        self.unpause_action.setEnabled(paused)
+
+    def notify(self, title: str, text: str) -> None:
+        if self.available:
+            self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15000)
+
+    def _toggle(self) -> None:
+        (self.hideRequested if self.window_visible() else self.showRequested).emit()
+
+    def _activated(self, reason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self._toggle()
+
+    def dispose(self) -> None:
+        """Take the icon off the tray (idempotent)."""
+        from tvdesk.gui.lifetime import alive
+
+        if alive(self.icon):
+            self.icon.hide()
+        if alive(self.menu):
+            self.menu.deleteLater()
+
+
+def tray_state(phone) -> str:
+    """The tray's word for the phone's state."""
+    from tvdesk.core.webphone.phone_state import CallPhase, Registration
+
+    if phone is None:
+        return "off"
+    s = phone.state
+    if s.call is not None:
+        return "ringing" if s.call.phase is CallPhase.RINGING else "call"
+    return {Registration.CONNECTED: "ready", Registration.LOADING: "connecting",
+            Registration.OFFLINE: "off"}.get(s.registration, "problem")
+
+
+__all__ = ["QApplication", "Qt", "Tray", "state_icon", "tray_state"]
