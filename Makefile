@@ -52,6 +52,7 @@ bench: venv
 	$(PY) benchmarks/bench_report_paging.py
 	$(PY) benchmarks/bench_desktop.py
 	$(PY) benchmarks/bench_webphone.py
+	$(PY) benchmarks/bench_forwarding.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -11,7 +11,6 @@ of Qt until the desktop itself must start, so a click on a link dials quickly.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from tvdesk import __version__
@@ -19,7 +18,9 @@ from tvdesk import __version__
 LINK_PREFIXES = ("tel:", "callto:", "sip:", "sips:")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser():
+    import argparse
+
     p = argparse.ArgumentParser(
         prog="tvdesk",
         description="Desktop for call-center agents on TotalVoice (Zenvia Voice).",
@@ -43,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def request_of(words: list[str], parser: argparse.ArgumentParser) -> tuple[str, list[str]]:
+def request_of(words: list[str], parser) -> tuple[str, list[str]]:
     """``("dial", [target])`` or ``("show", [])`` from the positional words."""
     if not words:
         return "show", []
@@ -59,7 +60,24 @@ def request_of(words: list[str], parser: argparse.ArgumentParser) -> tuple[str, 
     raise AssertionError  # parser.error exits
 
 
+def fast_request(argv: list[str]) -> tuple[str, list[str]] | None:
+    """``dial N`` or one link, recognised without argparse: the path a click on a link
+    takes, where every millisecond of start-up shows."""
+    if len(argv) >= 2 and argv[0] == "dial" and not any(a.startswith("-") for a in argv):
+        return "dial", [" ".join(argv[1:])]
+    if len(argv) == 1 and argv[0].lower().startswith(LINK_PREFIXES):
+        return "dial", [argv[0]]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    fast = fast_request(argv)
+    if fast is not None:
+        from tvdesk.core.instance import send_to_running
+
+        if send_to_running(*fast):
+            return 0  # the running tvdesk has it
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.register_handler or args.unregister_handler:
@@ -68,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         return register() if args.register_handler else unregister()
     command, words = request_of(args.request, parser)
     milestones = args.quit_when_shown or args.quit_when_loaded or args.quit_when_phone_ready
-    if not milestones:
+    if not milestones and fast is None:
         from tvdesk.core.instance import send_to_running
 
         if send_to_running(command, words):

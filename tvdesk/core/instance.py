@@ -8,12 +8,10 @@ a Unix domain socket at :func:`server_name` on Linux and macOS, a named pipe on 
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import socket
 import sys
-import tempfile
 
 PROTOCOL_VERSION = 1
 COMMANDS = ("show", "dial")
@@ -27,8 +25,14 @@ def server_name() -> str:
         return override or f"tvdesk-{_user()}"
     if override and os.path.isabs(override):
         return override
-    base = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    base = os.environ.get("XDG_RUNTIME_DIR") or _tempdir()
     return os.path.join(base, override or f"tvdesk-{_user()}.sock")
+
+
+def _tempdir() -> str:
+    import tempfile  # only without XDG_RUNTIME_DIR: it costs milliseconds on a link click
+
+    return tempfile.gettempdir()
 
 
 def lock_path() -> str:
@@ -36,13 +40,15 @@ def lock_path() -> str:
     name = server_name()
     if sys.platform != "win32":
         return name + ".lock"
-    return os.path.join(tempfile.gettempdir(), name + ".lock")
+    return os.path.join(_tempdir(), name + ".lock")
 
 
 def _user() -> str:
     try:
         return str(os.getuid())  # type: ignore[attr-defined]
-    except AttributeError:
+    except AttributeError:  # Windows
+        import getpass
+
         return "".join(c for c in getpass.getuser() if c.isalnum()) or "user"
 
 

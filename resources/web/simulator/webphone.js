@@ -19,6 +19,7 @@
   var mic = null;
   var rtts = [];
   var connecting = null;
+  var queue = Promise.resolve();  /* commands and pushed events, one after the other */
 
   /* ------------------------------------------------------------------ events out */
   function emit(obj) {
@@ -109,7 +110,9 @@
     events.onmessage = function (ev) {
       var data;
       try { data = JSON.parse(ev.data); } catch (e) { return; }
-      onServerEvent(data);
+      /* in the same line as the commands: a far-end hangup cannot overtake the dial */
+      queue = queue.then(function () { onServerEvent(data); },
+                         function () { onServerEvent(data); });
     };
     events.onerror = function () {
       if (events && events.readyState === EventSource.CLOSED) { lost('stream closed'); }
@@ -240,7 +243,6 @@
   }
 
   /* Commands are handled one after the other, in the order they came, as a phone does. */
-  var queue = Promise.resolve();
   function handle(cmd, origin, source) {
     queue = queue.then(function () { return handleNow(cmd, origin, source); },
                        function () { return handleNow(cmd, origin, source); });
@@ -258,7 +260,7 @@
   }
 
   function apply(cmd, reply) {
-    var queue = cmd.filaId === undefined ? null : cmd.filaId;
+    var fila = cmd.filaId === undefined ? null : cmd.filaId;
     switch (cmd.message) {
       case 'desconectar': disconnect('comando desconectar'); break;
       case 'chamaNumero':
@@ -278,10 +280,10 @@
       case 'enviaDTMF': ui.dtmf(String(cmd.dtmf)); break;
       case 'recStart': call.recording = true; ui.render(); break;
       case 'recStop': call.recording = false; ui.render(); break;
-      case 'pausarNaFila': emit({ message: 'pausou_na_fila', filaId: queue }); break;
-      case 'despausarNaFila': emit({ message: 'despausou_na_fila', filaId: queue }); break;
-      case 'entrarNaFila': emit({ message: 'entrou_na_fila', filaId: queue }); break;
-      case 'sairDaFila': emit({ message: 'saiu_da_fila', filaId: queue }); break;
+      case 'pausarNaFila': emit({ message: 'pausou_na_fila', filaId: fila }); break;
+      case 'despausarNaFila': emit({ message: 'despausou_na_fila', filaId: fila }); break;
+      case 'entrarNaFila': emit({ message: 'entrou_na_fila', filaId: fila }); break;
+      case 'sairDaFila': emit({ message: 'saiu_da_fila', filaId: fila }); break;
     }
   }
 
