@@ -5,7 +5,7 @@ PY    := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export QTWEBENGINE_DISABLE_SANDBOX ?= 1
 
-.PHONY: run test lint bench venv clean system-deps translations
+.PHONY: run test lint bench venv clean system-deps translations package
 
 # A Python >= 3.12: the first candidate on PATH that really runs (pyenv shims may only
 # point elsewhere), then pyenv's own installs.
@@ -47,6 +47,17 @@ translations: venv
 	    -ts resources/translations/tvdesk_pt_BR.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/tvdesk_pt_BR.ts \
 	    -qm resources/translations/tvdesk_pt_BR.qm
+
+# The one-folder bundle (slow: kept out of `make test`), then the frozen binary is run:
+# its version, and a headless demo start that must reach the main window.
+package: venv
+	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
+	    packaging/pyinstaller/tvdesk.spec
+	dist/tvdesk/tvdesk --version
+	tmp=$$(mktemp -d) && TVDESK_CONFIG_DIR=$$tmp TVDESK_DATA_DIR=$$tmp \
+	    TVDESK_INSTANCE_NAME=$$tmp/instance.sock dist/tvdesk/tvdesk --demo --quit-when-shown
+	@du -sh dist/tvdesk
 
 bench: venv
 	$(PY) benchmarks/bench_report_paging.py

@@ -123,6 +123,11 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
     controller = AppController(settings_store=store, credentials=CredentialStore(),
                                background=background, demo=demo_factory)
     server.commandReceived.connect(controller.handle_request)
+    from tvdesk.gui.instance_server import UrlOpenFilter
+
+    url_filter = UrlOpenFilter(app)
+    url_filter.linkOpened.connect(lambda url: controller.handle_request("dial", [url]))
+    app.installEventFilter(url_filter)
     if request[0] != "show":
         controller.handle_request(*request)
     if quit_when_shown or quit_when_loaded or quit_when_phone_ready:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QEvent, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from tvdesk.core import instance
@@ -71,3 +71,18 @@ class InstanceServer(QObject):
     def _forget(self, sock: QLocalSocket) -> None:
         self._buffers.pop(sock, None)
         sock.deleteLater()
+
+
+class UrlOpenFilter(QObject):
+    """macOS hands a clicked ``tel:`` link to the running app as a QFileOpenEvent (not in
+    argv); it joins the same path as the other requests."""
+
+    linkOpened = Signal(str)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            url = event.url().toString() or event.file()
+            if url.lower().startswith(("tel:", "callto:", "sip:", "sips:")):
+                self.linkOpened.emit(url)
+                return True
+        return False
