@@ -6,7 +6,7 @@ import logging
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -76,10 +76,29 @@ def _early_start(demo: bool, port: int):
     return None
 
 
+class TvdeskApplication(QApplication):
+    """The application; it also takes the links macOS opens with it (QFileOpenEvent).
+
+    An event filter on the application would see every event of every object (and was
+    seen to stop QtWebEngine's webphone from connecting): ``event()`` sees only its own.
+    """
+
+    linkOpened = Signal(str)
+
+    def event(self, event) -> bool:
+        from tvdesk.gui.instance_server import phone_link_of
+
+        link = phone_link_of(event)
+        if link is not None:
+            self.linkOpened.emit(link)
+            return True
+        return super().event(event)
+
+
 def make_application(argv: list[str]) -> QApplication:
     # QtWebEngine (the webphone) needs this before the application exists
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    app = QApplication.instance() or QApplication(argv)
+    app = QApplication.instance() or TvdeskApplication(argv)
     app.setApplicationName("tvdesk")
     app.setApplicationDisplayName("tvdesk")
     app.setApplicationVersion(__version__)
@@ -123,11 +142,8 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
     controller = AppController(settings_store=store, credentials=CredentialStore(),
                                background=background, demo=demo_factory)
     server.commandReceived.connect(controller.handle_request)
-    from tvdesk.gui.instance_server import UrlOpenFilter
-
-    url_filter = UrlOpenFilter(app)
-    url_filter.linkOpened.connect(lambda url: controller.handle_request("dial", [url]))
-    app.installEventFilter(url_filter)
+    if isinstance(app, TvdeskApplication):
+        app.linkOpened.connect(lambda url: controller.handle_request("dial", [url]))
     if request[0] != "show":
         controller.handle_request(*request)
     if quit_when_shown or quit_when_loaded or quit_when_phone_ready:

@@ -73,16 +73,10 @@ class InstanceServer(QObject):
         sock.deleteLater()
 
 
-class UrlOpenFilter(QObject):
-    """macOS hands a clicked ``tel:`` link to the running app as a QFileOpenEvent (not in
-    argv); it joins the same path as the other requests."""
-
-    linkOpened = Signal(str)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.FileOpen:
-            url = event.url().toString() or event.file()
-            if url.lower().startswith(("tel:", "callto:", "sip:", "sips:")):
-                self.linkOpened.emit(url)
-                return True
-        return False
+def phone_link_of(event) -> str | None:
+    """The ``tel:``/``callto:`` link of a QFileOpenEvent (how macOS hands a clicked link to
+    a running app, instead of argv), else None."""
+    if event.type() != QEvent.Type.FileOpen:
+        return None
+    url = event.url().toString() or event.file()
+    return url if url.lower().startswith(("tel:", "callto:", "sip:", "sips:")) else None
