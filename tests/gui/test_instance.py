@@ -152,3 +152,27 @@ def test_command_line_usage(env):
     assert helped.returncode == 0
     for words in ("dial NUMBER", "tel:", "--register-handler", "--demo"):
         assert words in helped.stdout
+
+
+def test_with_no_tvdesk_running_a_dial_starts_one_and_dials_when_connected(env):
+    port = free_port()
+    proc = subprocess.Popen([str(BIN / "tvdesk"), "--demo", "--port", str(port), "dial",
+                             "tel:+5548999995555"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        def dialled():
+            log = requests.get(f"{base}/_sim/webphone/log", timeout=2).json()
+            return [e["numero"] for e in log if e["message"] == "chamaNumero"]
+
+        until(lambda: dialled() == ["+5548999995555"], 60, "the dial of the new instance")
+        time.sleep(1)
+        assert dialled() == ["+5548999995555"]  # once
+        # a plain `tvdesk` now only brings the running one forward, and leaves at once
+        started = time.monotonic()
+        assert tvdesk(env).returncode == 0
+        assert time.monotonic() - started < 5
+        assert proc.poll() is None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
