@@ -12,23 +12,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import AGENT
 from tests.gui.conftest import remembered, store_token
-from tests.gui.test_webphone import log, make_phone_sim
+from tests.gui.webphone.test_webphone import log
 from tvdesk.core.webphone.phone_state import Registration
 from tvdesk.gui.tray import Tray, state_icon
 
 pytestmark = pytest.mark.webengine
-
-
-@pytest.fixture
-def sim():
-    s = make_phone_sim()
-    yield s
-    s.stop()
-
-
-@pytest.fixture(autouse=True)
-def webphone_data(tmp_path, monkeypatch):
-    monkeypatch.setenv("TVDESK_DATA_DIR", str(tmp_path / "data"))
 
 
 @pytest.fixture

@@ -18,24 +18,6 @@ from tvdesk.simulator.webphone import WebphoneConfig
 pytestmark = pytest.mark.webengine
 
 
-def make_phone_sim():
-    """The simulator, with a quick far end and frequent keep-alives."""
-    return make_sim(webphone=WebphoneConfig(answer_delay_ms=200, keepalive_ms=250,
-                                            stats_interval_ms=500))
-
-
-@pytest.fixture
-def sim():
-    s = make_phone_sim()
-    yield s
-    s.stop()
-
-
-@pytest.fixture(autouse=True)
-def webphone_data(tmp_path, monkeypatch):
-    monkeypatch.setenv("TVDESK_DATA_DIR", str(tmp_path / "data"))
-
-
 def open_phone(qtbot, make_controller, sim, memory_keyring, mode="embedded", **settings):
     store_token(memory_keyring, sim)
     controller = make_controller(remembered(sim, webphone_autostart=True,
