@@ -21,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlsplit
 
+from tvdesk.core.redact import redact
 from tvdesk.resources import resource_path
 from tvdesk.simulator import api
 from tvdesk.simulator.envelope import Reply, fail
@@ -172,7 +173,8 @@ class _Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:
-        log.debug("%s - %s", self.address_string(), format % args)
+        # request lines carry webphone keys (/w3/?key=…): masked, even in a demo's log
+        log.debug("%s - %s", self.address_string(), redact(format % args))
 
     # every method goes through one dispatcher
     def do_GET(self) -> None:

@@ -4,6 +4,8 @@ reconnecting and fechar_fim."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -119,7 +121,8 @@ def test_outside_navigation_is_refused_and_links_open_outside(qtbot, make_contro
 
 
 def test_a_dial_reaches_the_simulator_once_with_the_right_number(qtbot, make_controller,
-                                                                  sim, memory_keyring):
+                                                                  sim, memory_keyring, caplog):
+    caplog.set_level(logging.DEBUG)  # everything, the page's console lines included
     main, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
     qtbot.keyClicks(main.dial_box, "(48) 99999-4321")
     qtbot.keyClick(main.dial_box, Qt.Key.Key_Return)
@@ -132,6 +135,10 @@ def test_a_dial_reaches_the_simulator_once_with_the_right_number(qtbot, make_con
     phone.hangup()
     qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
     assert len(log(sim, "chamaNumero")) == 1
+    # the webphone URL logs in: neither it nor its key is in any log line or window title
+    key = sim.store.ramais[1234].webphone_key
+    assert caplog.records and key not in caplog.text
+    assert key not in main.windowTitle() and key not in main.card.state.text()
 
 
 def test_a_dial_while_loading_waits_and_a_dial_with_no_phone_loads_one(
