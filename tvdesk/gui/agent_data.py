@@ -28,7 +28,6 @@ log = logging.getLogger(__name__)
 
 class AgentData(QObject):
     ramalLoaded = Signal(object)    # Ramal
-    callsStarted = Signal()
     callsPage = Signal(list)        # the page's new ReceivedCall rows
     callsLoaded = Signal(object)    # ReceivedCallsReport, complete
     pausesLoaded = Signal(object)   # PauseReport
@@ -68,7 +67,6 @@ class AgentData(QObject):
         bg, client, ramal_id = self.background, self.session.client, self.session.ramal.id
         self._pages = {"calls": (0, 0), "pauses": (0, 0)}
         self.loadingChanged.emit(True)
-        self.callsStarted.emit()
         self.progress.emit(0, 0)
 
         def current() -> bool:

@@ -6,9 +6,9 @@ quits as usual. With one, closing the window keeps tvdesk running there (configu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from tvdesk.resources import resource_path
 
@@ -120,5 +120,3 @@ def tray_state(phone) -> str:
     return {Registration.CONNECTED: "ready", Registration.LOADING: "connecting",
             Registration.OFFLINE: "off"}.get(s.registration, "problem")
 
-
-__all__ = ["QApplication", "Qt", "Tray", "state_icon", "tray_state"]
