@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
+from pathlib import Path
+
+TVDESK = str(Path(sys.executable).parent / "tvdesk")
+
+
+def isolated_env() -> dict[str, str]:
+    """An environment for spawned tvdesk processes: headless; their own settings, data and
+    single-instance socket (no running tvdesk takes their requests); QtWebEngine, which the
+    demo starts for its webphone, unsandboxed (these machines run as root) with a fake
+    microphone."""
+    base = tempfile.mkdtemp(prefix="tvdesk-bench-")
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_DISABLE_SANDBOX": "1",
+            "QTWEBENGINE_CHROMIUM_FLAGS": "--use-fake-device-for-media-stream",
+            "TVDESK_CONFIG_DIR": base, "TVDESK_DATA_DIR": base,
+            "TVDESK_INSTANCE_NAME": os.path.join(base, "instance.sock")}
 
 
 @contextmanager
 def simulator_process(*args: str, token: str = "bench-token"):
-    cmd = [sys.executable, "-m", "tvdesk.simulator", "--port", "0", "--token", token, *args]
+    # --exit-with-parent: it ends with the benchmark, even one that dies without cleaning up
+    cmd = [sys.executable, "-m", "tvdesk.simulator", "--port", "0", "--token", token,
+           "--exit-with-parent", *args]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 60

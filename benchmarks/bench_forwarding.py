@@ -8,31 +8,28 @@ dial, against ``python -c pass`` (spawn to exit) in the same run. Targets: <= 0.
 from __future__ import annotations
 
 import argparse
-import os
 import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _simproc import TVDESK, isolated_env
 
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--runs", type=int, default=15)
     args = p.parse_args()
-    base_dir = tempfile.mkdtemp(prefix="tvdesk-bench-")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_DISABLE_SANDBOX": "1",
-           "QTWEBENGINE_CHROMIUM_FLAGS": "--use-fake-device-for-media-stream",
-           "TVDESK_CONFIG_DIR": base_dir, "TVDESK_DATA_DIR": base_dir,
-           "TVDESK_INSTANCE_NAME": os.path.join(base_dir, "instance.sock")}
-    tvdesk = str(Path(sys.executable).parent / "tvdesk")
+    env = isolated_env()
+    tvdesk = TVDESK
     sim = f"http://127.0.0.1:{port}"
     running = subprocess.Popen([tvdesk, "--demo", "--port", str(port)], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -120,14 +120,11 @@ def spawn(cmd: list[str], milestone: str, env: dict) -> tuple[float, int]:
 
 
 def start_and_memory(runs: int) -> None:
-    base = tempfile.mkdtemp(prefix="tvdesk-bench-")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_DISABLE_SANDBOX": "1",
-           "QTWEBENGINE_CHROMIUM_FLAGS": "--use-fake-device-for-media-stream",
-           "TVDESK_CONFIG_DIR": base, "TVDESK_DATA_DIR": base,
-           "TVDESK_INSTANCE_NAME": os.path.join(base, "instance.sock")}
-    tvdesk = str(Path(sys.executable).parent / "tvdesk")
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from _simproc import simulator_process
+    from _simproc import TVDESK, isolated_env, simulator_process
+
+    env = isolated_env()
+    tvdesk = TVDESK
 
     from tvdesk.core.api import TotalVoiceClient
 

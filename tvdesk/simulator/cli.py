@@ -7,6 +7,8 @@ import logging
 import os
 import signal
 import sys
+import threading
+import time
 from datetime import date
 
 from tvdesk import __version__
@@ -43,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--answer-delay-ms", type=int, default=1500,
                    help="how long the far end takes to answer an outgoing call")
     p.add_argument("--latency-ms", type=int, default=0, help="latency added to every API call")
+    p.add_argument("--exit-with-parent", action="store_true",
+                   help="stop when the process that started it ends (for scripts)")
     p.add_argument("-v", "--verbose", action="store_true", help="log every request")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
@@ -81,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {summary['total_calls']} received calls; control interface at "
           f"{sim.base_url}/_sim/", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: sim.stop())
+    if args.exit_with_parent:
+        _stop_with_parent(sim)
     try:
         sim.serve_forever()
     except KeyboardInterrupt:
@@ -88,6 +94,17 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         sim.stop()
     return 0
+
+
+def _stop_with_parent(sim: Simulator) -> None:
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        sim.stop()  # the parent is gone (its orphan was re-parented)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 if __name__ == "__main__":
