@@ -609,6 +609,8 @@ class MainWindow(QMainWindow):
             return
         self.cancel_loading()
         self.stop_webphone()
+        if self.calls is not None and self.calls.player is not None:
+            self.calls.player.stop()  # no recording left decoding while the window goes
         self._remember_layout()
         with contextlib.suppress(OSError, ValueError):  # never block closing on a file
             self._save_settings(self.settings)

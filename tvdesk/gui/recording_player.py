@@ -66,7 +66,9 @@ class RecordingPlayer(QWidget):
         self.show()
 
     def stop(self) -> None:
+        """Stop and let go of the recording (its decoder stops with it)."""
         self._player.stop()
+        self._player.setSource(QUrl())
         self.hide()
 
     def _toggle(self) -> None:
