@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import sys
 import time
@@ -64,16 +65,21 @@ def _report_milestones(app, controller, started: float, until: str) -> None:
     controller.signedIn.connect(signed_in)
 
 
-def _early_start(demo: bool, port: int):
+def _early_start(done: concurrent.futures.Future, demo: bool, port: int) -> None:
     """Work that need not wait for the event loop: import the HTTP client (requests takes
-    tens of milliseconds) and, in the demo, start the simulator."""
-    import tvdesk.core.api.client  # noqa: F401
+    tens of milliseconds) and, in the demo, start the simulator (``done``'s result)."""
+    try:
+        import tvdesk.core.api.client  # noqa: F401
 
-    if demo:
-        from tvdesk.gui.demo import start_demo
+        if demo:
+            from tvdesk.gui.demo import start_demo
 
-        return start_demo(port)
-    return None
+            done.set_result(start_demo(port))
+        else:
+            done.set_result(None)
+    except BaseException as exc:
+        done.set_exception(exc)
+        raise
 
 
 class TvdeskApplication(QApplication):
@@ -133,8 +139,8 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
     language = choose_language(store.load().language)
     translators = install_translations(app, language)  # noqa: F841 (kept alive)
     background = Background()
+    early: concurrent.futures.Future = concurrent.futures.Future()
     demo_factory = None
-    early = None
     if demo:
         def demo_factory():
             return early.result()  # started below, as soon as the window shows
@@ -150,9 +156,10 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
         _report_milestones(app, controller, started,
                            "phone" if quit_when_phone_ready else
                            "data" if quit_when_loaded else "window")
-    controller.open_first_window()  # shown before asyncio is even imported
+    # shown, and the phone started, before asyncio is even imported
+    controller.open_first_window()
     # meanwhile, on a worker: the demo's simulator and the HTTP stack signing in needs
-    early = background.executor.submit(_early_start, demo, demo_port or 0)
+    background.executor.submit(_early_start, early, demo, demo_port or 0)
 
     import asyncio
 

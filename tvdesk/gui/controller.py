@@ -8,8 +8,11 @@ with the settings intact, during the day as at start.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
+import functools
 import logging
+import time
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -33,6 +36,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+#: how long the window waits for the webphone to connect before it fills in anyway
+PHONE_FIRST_SECONDS = 1.5
+
 _tasks: set = set()  # running tasks: a task nobody references may be collected mid-flight
 
 
@@ -50,6 +56,36 @@ def _sign_in(*args, **kw):
     from tvdesk.core.session import sign_in  # imports the HTTP client: off the GUI thread
 
     return sign_in(*args, **kw)
+
+
+def _open_line(*args, **kw):
+    from tvdesk.core.session import open_line
+
+    return open_line(*args, **kw)
+
+
+def _remembered_line(credentials: CredentialStore, base_url: str, extension: str,
+                     extension_id: int | None, **client_kw):
+    """On a worker: the remembered token and a line for it; (None, None) without one,
+    (token, None) for a token that cannot be used (the sign-in says why)."""
+    token = credentials.load(base_url)
+    if not token:
+        return None, None
+    try:
+        return token, _open_line(token, base_url, extension, extension_id, **client_kw)
+    except ValueError:
+        return token, None
+
+
+def _line_of(job: concurrent.futures.Future):
+    """The phone's line, from an early sign-in's ``job`` (blocks on it; on a worker)."""
+    try:
+        line = job.result()[1]
+    except KeyringUnavailableError:
+        line = None
+    if line is None:
+        raise ValueError("no usable token")
+    return line
 
 
 def _list_extensions(*args, **kw):
@@ -82,6 +118,8 @@ class AppController(QObject):
         self.keyring_notice = ""
         self.pending_dial: str | None = None
         self.tray = None  # the app's Tray, when it has one
+        self._phone_first_until = 0.0  # monotonic time until which the window waits for it
+        self._early: concurrent.futures.Future | None = None  # see _begin_early
 
     # ------------------------------------------------------------------ the tray
     def set_tray(self, tray) -> None:
@@ -122,8 +160,12 @@ class AppController(QObject):
         if window.phone is not None:
             follow_phone(window.phone)
 
+    def _can_dial(self) -> bool:
+        window = self.main_window
+        return window is not None and (self.session is not None or window.phone is not None)
+
     def _dial_clipboard(self) -> None:
-        if self.main_window is not None and self.session is not None:
+        if self._can_dial():
             self._bring_forward()
             self.main_window.dial_clipboard()
         else:
@@ -151,10 +193,9 @@ class AppController(QObject):
         self._bring_forward()
 
     def _dial_pending(self) -> None:
-        window = self.main_window
-        if self.pending_dial and window is not None and self.session is not None:
+        if self.pending_dial and self._can_dial():
             target, self.pending_dial = self.pending_dial, None
-            window.request_dial(target)  # waits for the webphone if it is still loading
+            self.main_window.request_dial(target)  # waits for the webphone while it loads
 
     def _bring_forward(self) -> None:
         window = self.main_window if self.main_window is not None else self.sign_in_window
@@ -169,30 +210,63 @@ class AppController(QObject):
     def start(self) -> asyncio.Task:
         return _soon(self._start())
 
+    def _remembered(self) -> bool:
+        return self.settings.remember and bool(self.settings.ramal)
+
     def open_first_window(self) -> None:
-        """Before the event loop exists: in the demo the main window shows at once."""
+        """Before the event loop exists: in the demo, and for an agent whose token is
+        remembered, the main window shows at once ("connecting") and the phone starts."""
+        self._begin_early()
+
+    def _begin_early(self) -> None:
+        """With the extension known before the sign-in (the demo's, or remembered), the
+        webphone starts connecting at once, on a line made on a worker (the simulator or
+        the keyring first), and the sign-in follows on the same client."""
+        if self._early is not None:
+            return
+        opts = self.client_options
         if self._demo_source is not None:
-            self._open_main()
+            def make_line():  # the simulator, then a line to it
+                demo = self.demo if self.demo is not None else self._demo_source()
+                return demo, _open_line(demo.token, demo.base_url, demo.extension, **opts)
+        elif self._remembered():
+            s = self.settings
+            make_line = functools.partial(_remembered_line, self.credentials, s.base_url,
+                                          s.ramal, s.ramal_id, **opts)
+        else:
+            return
+        window = self._open_main()
+        job = self._early = self.background.executor.submit(make_line)
+        if window.settings.webphone_autostart:
+            window.start_webphone(functools.partial(_line_of, job))
+            self._phone_first_until = time.monotonic() + PHONE_FIRST_SECONDS
+            self._dial_pending()  # a dial from the command line goes to the phone now
 
     async def _start(self) -> None:
-        if self._demo_source is not None:
-            self._open_main()
-            if self.demo is None:
-                self.demo = await self.background.run(self._demo_source)
-            await self._sign_in(self.demo.token, self.demo.base_url, self.demo.extension,
-                                remember=False)
-            return
-        s = self.settings
-        token = None
-        if s.remember and s.ramal:
+        import asyncio
+
+        self._begin_early()
+        job = self._early
+        if job is not None:
+            window = self.main_window
+            if window is not None and window.phone is not None:
+                # the sign-in waits until the phone's page is loading: not meanwhile
+                await asyncio.wait([window.phone.loading()], timeout=PHONE_FIRST_SECONDS)
             try:
-                token = await self.background.run(self.credentials.load, s.base_url)
+                first, line = await asyncio.wrap_future(job)
             except KeyringUnavailableError:
-                token = None
-        if token:
-            self._open_main()
-            await self._sign_in(token, s.base_url, s.ramal, remember=True, from_keyring=True)
-            return
+                first, line = None, None
+            if self._demo_source is not None:
+                self.demo = demo = first
+                await self._sign_in(demo.token, demo.base_url, demo.extension,
+                                    remember=False, client=line.client)
+                return
+            s = self.settings
+            if first:  # the remembered token
+                await self._sign_in(first, s.base_url, s.ramal, remember=True,
+                                    from_keyring=True, client=line and line.client)
+                return
+            self._close_main()  # no token after all: the agent signs in
         window = self.show_sign_in()
         if not await self.background.run(self.credentials.available):
             window.show_notice(describe(KeyringUnavailableError()))
@@ -235,20 +309,32 @@ class AppController(QObject):
             w.offer_extensions(ramais)
 
     async def _sign_in(self, token: str, base_url: str, extension: str, remember: bool,
-                       from_keyring: bool = False) -> None:
+                       from_keyring: bool = False, client=None) -> None:
         if self.sign_in_window is not None:
             self.sign_in_window.set_busy(True)
         try:
             session = await self.background.run(_sign_in, token, base_url, extension,
-                                                **self.client_options)
+                                                client=client, **self.client_options)
         except (ApiError, ValueError) as exc:
             log.info("sign-in failed: %s", type(exc).__name__)
-            self._close_main()
+            self._close_main()  # its phone too, before the client they shared goes
+            if client is not None:
+                client.close()
             w = self.show_sign_in(token=token)
             w.set_busy(False)
             w.show_error(self._why(exc, base_url))
             return
         self.keyring_notice = ""
+        window = self.main_window
+        if window is not None and window.phone is not None and self._phone_first_until:
+            # the phone first: the window fills in once it is connected (or 1.5 s passed
+            # since it started), so the two do not take turns on the GUI thread meanwhile
+            left = self._phone_first_until - time.monotonic()
+            self._phone_first_until = 0.0
+            await window.phone.settled(max(0.0, left))
+            if self.main_window is not window:  # closed meanwhile (sign-out, quit)
+                session.close()
+                return
         if self.demo is None:
             s = self.settings
             s.base_url, s.ramal, s.ramal_id, s.remember = (session.base_url, extension,

@@ -36,14 +36,14 @@ from tvdesk import __version__
 from tvdesk.core.api import ApiError, AuthenticationError
 from tvdesk.core.phone import InvalidNumberError, format_for_display, normalize
 from tvdesk.core.phone import warm_up as phone_warm_up
-from tvdesk.core.session import Session
+from tvdesk.core.session import PhoneLine, Session
 from tvdesk.core.settings import Settings
 from tvdesk.gui.agent_data import AgentData
 from tvdesk.gui.background import Background
 from tvdesk.gui.extension_card import ExtensionCard
 from tvdesk.gui.extensions_admin import ExtensionsAdmin
 from tvdesk.gui.icons import icon
-from tvdesk.gui.messages import describe
+from tvdesk.gui.messages import describe, not_allowed_text
 from tvdesk.gui.widgets.banner import Banner
 from tvdesk.gui.widgets.range_bar import RangeBar
 
@@ -145,15 +145,9 @@ class MainWindow(QMainWindow):
         self.auto_refresh.timeout.connect(self._auto_refresh)
         self._restore_layout()
         self._set_ready(False)
-        if settings.webphone_autostart:
-            # first: QtWebEngine's processes then start while the rest goes on
-            QTimer.singleShot(0, self._prewarm_webphone)
-        QTimer.singleShot(0, self._build_screens)
-
-    def _prewarm_webphone(self) -> None:
-        from tvdesk.gui.webphone.host import prewarm
-
-        prewarm()
+        if not settings.webphone_autostart:
+            QTimer.singleShot(0, self._build_screens)
+        # else the phone comes first: the screens are built when it is connected (attach)
 
     def _build_screens(self) -> None:
         if self.calls is not None:
@@ -201,10 +195,17 @@ class MainWindow(QMainWindow):
         self.set_supervisor_mode(self.settings.supervisor)
         self.set_refresh_minutes(self.settings.refresh_minutes)
         self.sessionAttached.emit(session)
-        if self.settings.webphone_autostart and session.ramal.webphone:
+        wanted = self.phone is not None or self.settings.webphone_autostart
+        if self.phone is not None:  # started early, before the sign-in finished
+            if self.phone.extension_checked(session.ramal):
+                self.phone.line = session.line  # the same client, the extension's id now
+        elif self.settings.webphone_autostart and session.ramal.webphone:
+            self.start_webphone()
+        from tvdesk.core.webphone.phone_state import Registration
+
+        if self.phone is not None and self.phone.state.registration is Registration.LOADING:
             # the phone first: the history loads once it is connected (or 1.5 s passed),
             # so the two do not compete for the machine while the agent waits to work
-            self.start_webphone()
             self._first_load = QTimer(self)
             self._first_load.setSingleShot(True)
             self._first_load.timeout.connect(self._load_first)
@@ -212,6 +213,8 @@ class MainWindow(QMainWindow):
             self.phone.stateChanged.connect(self._load_first_when_connected)
         else:
             self._load_first()
+        if wanted and not session.ramal.webphone:  # (after the load, which clears the banner)
+            self.show_message(not_allowed_text(), "warning")
 
     def _load_first_when_connected(self) -> None:
         from tvdesk.core.webphone.phone_state import Registration
@@ -406,20 +409,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Dialing {number}…").format(
             number=format_for_display(target.value)), 5000)
         self.dialRequested.emit(target.value)
-        if self.session is not None:
+        if self.phone is None and self.session is not None:
             self.start_webphone()
+        if self.phone is not None:  # (it may have started before the sign-in finished)
             self.phone.dial(target.value)
         return True
 
     # ------------------------------------------------------------------ the webphone
-    def start_webphone(self) -> None:
-        """Load the webphone (QtWebEngine is imported here, on first use)."""
-        if self.phone is not None or self.session is None:
+    def start_webphone(self, line: PhoneLine | Callable[[], PhoneLine] | None = None) -> None:
+        """Load the webphone (QtWebEngine is imported here, on first use): the signed-in
+        extension's, or ``line``'s when it starts before the sign-in has finished."""
+        if self.phone is not None:
             return
+        if line is None:
+            if self.session is None:
+                return
+            line = self.session.line
         from tvdesk.gui.webphone.controller import WebphoneController
         from tvdesk.gui.webphone.incoming import IncomingCallBanner
 
-        self.phone = WebphoneController(self.session, self.background, self.settings, self)
+        self.phone = WebphoneController(line, self.background, self.settings, self)
         self.incoming = IncomingCallBanner()
         self._central_layout.insertWidget(self._incoming_slot, self.incoming)
         self.incoming.answerRequested.connect(self.phone.answer)
@@ -428,9 +437,14 @@ class MainWindow(QMainWindow):
         self.phone.incomingCall.connect(self._incoming_call)
         self.phone.problem.connect(self.show_message)
         self.phone.closeRequested.connect(self._close_requested)
+        if self.session is None or self.phone.extension_checked(self.session.ramal):
+            self.phone.start()  # first: its URL request and page start while the UI is made
+            for w in (self.dial_box, self.dial_button):  # a dial waits for the phone
+                w.setEnabled(True)
+        else:
+            self.show_message(not_allowed_text(), "warning")
         self._show_phone_ui()
         self.phoneStarted.emit(self.phone)
-        self.phone.start()
 
     def stop_webphone(self) -> None:
         """Unload the webphone (its registration ends) and release its views first."""

@@ -87,3 +87,9 @@ def _transport(exc: TransportError, host: str) -> str:
                            "Could not reach {host}. Check the internet connection and try "
                            "again.")
     return text.format(host=host)
+
+
+def not_allowed_text() -> str:
+    """The extension may not use the webphone (the API's ``webphone`` flag)."""
+    return Q.translate("Webphone", "This extension may not use the webphone. A supervisor "
+                                   "can allow it.")

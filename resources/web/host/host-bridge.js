@@ -5,6 +5,7 @@
 (function () {
   'use strict';
   var origin = document.documentElement.getAttribute('data-webphone-origin');
+  if (!origin) { return; }  /* not a webphone host page (the blank warm-up one) */
   var bridge = null;
   var early = [];
 

@@ -31,7 +31,8 @@ def signed_in(qtbot, make_controller, sim, memory_keyring):
     controller = make_controller(remembered(sim, webphone_autostart=True,
                                             range_preset="today"))
     controller.start()
-    qtbot.waitUntil(lambda: controller.main_window is not None
+    qtbot.waitUntil(lambda: controller.session is not None
+                    and controller.main_window is not None
                     and controller.main_window.phone is not None
                     and controller.main_window.phone.state.registration
                     is Registration.CONNECTED, timeout=20000)

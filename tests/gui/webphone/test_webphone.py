@@ -29,8 +29,8 @@ def open_phone(qtbot, make_controller, sim, memory_keyring, mode="embedded", **s
     qtbot.waitUntil(lambda: controller.main_window is not None
                     and controller.main_window.phone is not None, timeout=10000)
     main = controller.main_window
-    qtbot.waitUntil(lambda: main.phone.state.registration is Registration.CONNECTED,
-                    timeout=20000)
+    qtbot.waitUntil(lambda: main.phone.state.registration is Registration.CONNECTED
+                    and controller.session is not None, timeout=20000)
     return main, main.phone
 
 

@@ -13,13 +13,18 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication as Q
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from tvdesk.core.api import ApiError, AuthenticationError, PermissionDeniedError
-from tvdesk.core.session import Session
+from tvdesk.core.models import Ramal
+from tvdesk.core.session import PhoneLine
 from tvdesk.core.settings import Settings
 from tvdesk.core.webphone import protocol
 from tvdesk.core.webphone.phone_state import (
@@ -31,8 +36,11 @@ from tvdesk.core.webphone.phone_state import (
 )
 from tvdesk.gui.background import Background
 from tvdesk.gui.lifetime import alive
-from tvdesk.gui.messages import describe
-from tvdesk.gui.webphone.host import WebphonePage, origin_of
+from tvdesk.gui.messages import describe, not_allowed_text
+from tvdesk.gui.webphone.host import WebphonePage
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +69,15 @@ class WebphoneController(QObject):
     problem = Signal(str, str)      # text, kind ("error", "warning", "info")
     closeRequested = Signal()       # fechar_fim: the call ended
     pageChanged = Signal(object)    # the new WebphonePage (views show it)
+    _urlFetched = Signal(int, object)  # generation, the URL job (done)
 
-    def __init__(self, session: Session, background: Background, settings: Settings,
-                 parent=None) -> None:
+    def __init__(self, line: PhoneLine | Callable[[], PhoneLine], background: Background,
+                 settings: Settings, parent=None) -> None:
+        """``line``: the extension's line, or a blocking callable that makes it (run on a
+        worker with the first URL request, so the phone starts before the line exists)."""
         super().__init__(parent)
-        self.session = session
+        self._line = line
+        self.allowed = True  # False once the sign-in found the webphone not allowed
         self.background = background
         self.settings = settings
         self.mode = settings.webphone_mode if settings.webphone_mode in MODES else "embedded"
@@ -81,16 +93,22 @@ class WebphoneController(QObject):
         self._ticker = QTimer(self)  # call and pause timers on screen
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.stateChanged)
-        self._tasks: set = set()
+        self._url_job: concurrent.futures.Future | None = None  # the URL being fetched
+        self._url_waiters: list = []  # asyncio futures: see loading()
+        self._urlFetched.connect(self._use_url)  # emitted on a worker: queued to this thread
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> None:
         self._wanted = True
-        if not self.session.ramal.webphone:
-            self.problem.emit(Q.translate("Webphone", "This extension may not use the "
-                                          "webphone. A supervisor can allow it."), "warning")
-            return
         self._start_load()
+
+    def extension_checked(self, ramal: Ramal) -> bool:
+        """The sign-in found the extension: a phone that may not use the webphone stops
+        (it may have started early, before the check). The caller says why."""
+        self.allowed = bool(ramal.webphone)
+        if not self.allowed and self._wanted:
+            self.stop()
+        return self.allowed
 
     def stop(self) -> None:
         """Unload the webphone (sign-out, quit): its registration ends with the page."""
@@ -98,6 +116,7 @@ class WebphoneController(QObject):
         self._reconnect.stop()
         self._ticker.stop()
         self._generation += 1
+        self._release_url_waiters()
         self._drop_page()
         self.state.offline()
         self.stateChanged.emit()
@@ -122,47 +141,117 @@ class WebphoneController(QObject):
                 self._start_load()
         return True
 
-    # ------------------------------------------------------------------ loading
-    def _start_load(self, ligar_para: str | None = None) -> None:
+    @property
+    def line(self) -> PhoneLine | None:
+        """The extension's line (None while it is still being made)."""
+        return self._line if isinstance(self._line, PhoneLine) else None
+
+    @line.setter
+    def line(self, line: PhoneLine) -> None:
+        self._line = line
+
+    def loading(self) -> asyncio.Future:
+        """Done once the current load has its URL and the page is loading it (or failed)."""
         import asyncio
 
+        waiter = asyncio.get_running_loop().create_future()
+        if self._url_job is None:
+            waiter.set_result(None)
+        else:
+            self._url_waiters.append(waiter)
+        return waiter
+
+    async def settled(self, timeout: float) -> None:
+        """Return once a loading page has connected or failed, or ``timeout`` s passed.
+
+        QtWebEngine's browser side runs on the GUI thread: work done there while the page
+        loads delays the phone, so work that can wait does (see the app controller)."""
+        import asyncio
+
+        if self.state.registration is not Registration.LOADING:
+            return
+        done = asyncio.get_running_loop().create_future()
+
+        def changed() -> None:
+            if self.state.registration is not Registration.LOADING and not done.done():
+                done.set_result(None)
+
+        self.stateChanged.connect(changed)
+        try:
+            await asyncio.wait([done], timeout=timeout)
+        finally:
+            if alive(self):
+                self.stateChanged.disconnect(changed)
+
+    # ------------------------------------------------------------------ loading
+    def _start_load(self, ligar_para: str | None = None) -> None:
+        """The old page goes, a new one comes at once (QtWebEngine's start-up and the page's
+        renderer overlap the URL request), and it loads the fresh URL when it arrives."""
         self._reconnect.stop()
         self._generation += 1
         generation = self._generation
         self._drop_page()  # never two registrations: the old page goes first
+        # the URL request leaves now; the page is made while it is out
+        job = self.background.executor.submit(self._fetch_url, ligar_para)
         self.state.loading()
         self.stateChanged.emit()
-        task = asyncio.ensure_future(self._load(generation, ligar_para))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._new_page()
+        self._url_job = job
+        if job.done():  # often, by now: loaded at once, not a turn of the loop later
+            self._use_url(generation, job)
+        else:  # no asyncio here: the phone may start before the event loop exists
+            job.add_done_callback(lambda done: self._url_arrived(generation, done))
 
-    async def _load(self, generation: int, ligar_para: str | None) -> None:
-        ramal = self.session.ramal
-        try:
-            url = await self.background.run(
-                self.session.client.webphone_url, id_ramal=ramal.id, tipo=self.mode,
-                ligar_para=ligar_para, fechar_fim=self.settings.webphone_close_at_end)
-        except ApiError as exc:
-            if not alive(self) or generation != self._generation:
-                return
-            self.state.registration = Registration.ERROR
-            self.stateChanged.emit()
-            self.problem.emit(describe(exc, self.session.base_url), "error")
-            if not isinstance(exc, AuthenticationError | PermissionDeniedError):
-                self._schedule_reconnect()
-            return
-        if not alive(self) or generation != self._generation:
-            return  # stopped, or a newer load started meanwhile
-        page = WebphonePage(origin_of(url))
+    def _new_page(self) -> None:
+        page = WebphonePage()
         page.bridge.eventReceived.connect(self._on_event)
         page.renderProcessTerminated.connect(self._crashed)
         page.windowCloseRequested.connect(self.closeRequested)
         page.microphoneDecided.connect(self._microphone)
         if self.mode == "hidden":
             page.keep_visible()  # no view shows it: keep its timers at full rate
+        page.warm_up()
         self.page = page
         self.pageChanged.emit(page)
-        page.load_webphone(url, self.mode)
+
+    def _fetch_url(self, ligar_para: str | None) -> tuple[PhoneLine, str]:
+        """On a worker: the line (made first if need be), then a fresh URL."""
+        line = self._line if isinstance(self._line, PhoneLine) else self._line()
+        return line, line.webphone_url(tipo=self.mode, ligar_para=ligar_para,
+                                       fechar_fim=self.settings.webphone_close_at_end)
+
+    def _release_url_waiters(self) -> None:
+        self._url_job = None
+        waiters, self._url_waiters = self._url_waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+
+    def _url_arrived(self, generation: int, job: concurrent.futures.Future) -> None:
+        """On the worker that fetched it: hand the URL to the GUI thread."""
+        with contextlib.suppress(RuntimeError):  # the controller went meanwhile
+            if alive(self):
+                self._urlFetched.emit(generation, job)
+
+    def _use_url(self, generation: int, job: concurrent.futures.Future) -> None:
+        if not alive(self) or generation != self._generation or self.page is None:
+            return  # stopped, or a newer load started meanwhile
+        self._release_url_waiters()
+        try:
+            line, url = job.result()
+        except Exception as exc:
+            self.state.registration = Registration.ERROR
+            self.stateChanged.emit()
+            if not isinstance(exc, ApiError):  # no line (no usable token, no simulator):
+                log.info("webphone not started: %s", type(exc).__name__)
+                return                         # the sign-in says what to do about it
+            self.problem.emit(describe(exc, self.line.base_url if self.line else ""),
+                              "error")
+            if not isinstance(exc, AuthenticationError | PermissionDeniedError):
+                self._schedule_reconnect()
+            return
+        self._line = line
+        self.page.load_webphone(url, self.mode)
         del url  # a credential: not kept
 
     def _drop_page(self) -> None:
@@ -227,6 +316,9 @@ class WebphoneController(QObject):
     # ------------------------------------------------------------------ commands
     def dial(self, target: str) -> None:
         """Dial an E.164 number or an extension, once, whatever the phone is doing now."""
+        if not self.allowed:
+            self.problem.emit(not_allowed_text(), "warning")
+            return
         if self.state.call is not None:
             self.problem.emit(Q.translate("Webphone", "Finish the current call before "
                                           "dialing another number."), "warning")

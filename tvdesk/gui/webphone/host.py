@@ -70,23 +70,6 @@ def permission_allowed(kind, origin: str, webphone_origin: str) -> bool:
             and origin == webphone_origin)
 
 
-_warm: list[QWebEnginePage] = []
-
-
-def prewarm() -> None:
-    """Start QtWebEngine's processes now (they start in parallel with signing in), with a
-    blank page on the webphone's profile; the first real webphone page releases it."""
-    if not _warm:
-        page = QWebEnginePage(webphone_profile())
-        page.setHtml("<!doctype html><title></title>", QUrl(HOST_URL))
-        _warm.append(page)
-
-
-def _release_warm_page() -> None:
-    while _warm:
-        _warm.pop().deleteLater()
-
-
 class WebphoneBridge(QObject):
     """Published to the host page's isolated world as ``bridge``."""
 
@@ -145,12 +128,11 @@ class WebphonePage(QWebEnginePage):
     externalLinkOpened = Signal(QUrl)
     navigationRefused = Signal(QUrl)
 
-    def __init__(self, webphone_origin: str, profile: QWebEngineProfile | None = None,
+    def __init__(self, webphone_origin: str = "", profile: QWebEngineProfile | None = None,
                  parent=None) -> None:
+        """``webphone_origin``: "" until :meth:`load_webphone` knows it (nothing allowed)."""
         super().__init__(profile or webphone_profile(), parent)
-        _release_warm_page()
         self.webphone_origin = webphone_origin
-        self._host_load = False
         self._keep_visible = False
         self.loadStarted.connect(self._assert_visible)
         self.loadFinished.connect(self._assert_visible)
@@ -175,8 +157,15 @@ class WebphonePage(QWebEnginePage):
             self.setVisible(True)
 
     # ------------------------------------------------------------------ loading
+    def warm_up(self) -> None:
+        """Start the page's renderer now, on a blank host page, while the URL is fetched."""
+        self.setHtml("<!doctype html><title></title>", QUrl(HOST_URL))
+
     def load_webphone(self, url: str, mode: str) -> None:
-        """Load tvdesk's host page holding the webphone ``url`` the way ``mode`` wants."""
+        """Load tvdesk's host page holding the webphone ``url`` the way ``mode`` wants; its
+        origin is the only one the page's rules allow from now on."""
+        self.webphone_origin = self.bridge.origin = origin_of(url)
+        self.bridge.is_ready = False  # until this document's side of the bridge says so
         attr = html.escape(url, quote=True)
         if mode == "hidden":
             body = ('<div id="widget-evoline-api-container"></div>\n'
@@ -186,7 +175,6 @@ class WebphonePage(QWebEnginePage):
         template = resource_path("web", "host", "webphone-host.html").read_text("utf-8")
         page = template.format(origin=html.escape(self.webphone_origin, quote=True),
                                mode=html.escape(mode), body=body)
-        self._host_load = True
         self.setHtml(page, QUrl(HOST_URL))
 
     # ------------------------------------------------------------------ rules
@@ -208,9 +196,10 @@ class WebphonePage(QWebEnginePage):
     def acceptNavigationRequest(self, url: QUrl, nav_type, is_main_frame: bool) -> bool:
         scheme = url.scheme()
         if is_main_frame:
-            if self._host_load and scheme in ("data", "about", "https") and (
+            # tvdesk's own loads of its host page (setHtml): typed, which no page can fake
+            if nav_type == QWebEnginePage.NavigationType.NavigationTypeTyped and \
+                    scheme in ("data", "about", "https") and (
                     scheme != "https" or url.toString().startswith(HOST_URL)):
-                self._host_load = False
                 return True
             allowed = False
         else:
