@@ -120,7 +120,6 @@ class AppController(QObject):
         self.tray = None  # the app's Tray, when it has one
         self._phone_first_until = 0.0  # monotonic time until which the window waits for it
         self._early: concurrent.futures.Future | None = None  # see _begin_early
-        self._phone_line = None  # the early phone's line source, until it starts
 
     # ------------------------------------------------------------------ the tray
     def set_tray(self, tray) -> None:
@@ -239,22 +238,9 @@ class AppController(QObject):
         window = self._open_main()
         job = self._early = self.background.executor.submit(make_line)
         if window.settings.webphone_autostart:
-            from PySide6.QtCore import QTimer
-
-            from tvdesk.gui.webphone.host import start_engine_soon
-
-            self._phone_line = functools.partial(_line_of, job)
-            start_engine_soon()  # first, in the event loop; the phone right after it
-            QTimer.singleShot(0, self._start_early_phone)
-
-    def _start_early_phone(self) -> None:
-        line, self._phone_line = self._phone_line, None
-        window = self.main_window
-        if line is None or window is None:
-            return
-        window.start_webphone(line)
-        self._phone_first_until = time.monotonic() + PHONE_FIRST_SECONDS
-        self._dial_pending()  # a dial from the command line goes to the phone now
+            window.start_webphone(functools.partial(_line_of, job))
+            self._phone_first_until = time.monotonic() + PHONE_FIRST_SECONDS
+            self._dial_pending()  # a dial from the command line goes to the phone now
 
     async def _start(self) -> None:
         import asyncio
@@ -262,7 +248,6 @@ class AppController(QObject):
         self._begin_early()
         job = self._early
         if job is not None:
-            self._start_early_phone()  # (if the event loop has not started it yet)
             window = self.main_window
             if window is not None and window.phone is not None:
                 # the sign-in waits until the phone's page is loading: not meanwhile

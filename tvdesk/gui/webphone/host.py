@@ -64,20 +64,6 @@ def webphone_profile() -> QWebEngineProfile:
     return profile
 
 
-def start_engine_soon() -> None:
-    """Have QtWebEngine start up from inside the event loop, in C++, where PySide has let go
-    of the GIL: worker threads (the keyring, the HTTP stack) keep running meanwhile. The
-    first profile made directly from Python would hold the GIL for all of it (~50 ms here).
-    A throwaway view's queued reload() makes Qt create its (default, off-the-record)
-    profile and with it QtWebEngine's context; the view goes right after."""
-    from PySide6.QtCore import QMetaObject, Qt
-    from PySide6.QtWebEngineWidgets import QWebEngineView
-
-    view = QWebEngineView()
-    QMetaObject.invokeMethod(view, "reload", Qt.ConnectionType.QueuedConnection)
-    view.deleteLater()
-
-
 def permission_allowed(kind, origin: str, webphone_origin: str) -> bool:
     """The microphone, for the webphone's origin; nothing else, for no one."""
     return (kind == QWebEnginePermission.PermissionType.MediaAudioCapture
