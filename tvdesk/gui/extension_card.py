@@ -94,7 +94,7 @@ class ExtensionCard(QFrame):
         chips.setHorizontalSpacing(6)
         for n, chip in enumerate(self.chips.values()):
             chips.addWidget(chip, n // 3, n % 3)
-        chips_box = QWidget()
+        self.chips_box = chips_box = QWidget()
         chips_box.setLayout(chips)
         row = QHBoxLayout(self)
         row.addLayout(title)
@@ -111,6 +111,10 @@ class ExtensionCard(QFrame):
         self.state.setText(text)
         for chip in self.chips.values():
             chip.set_on(False)
+        # not known yet: no permission shown as refused, no password to show or copy
+        self.chips_box.hide()
+        self.copy_password.setEnabled(False)
+        self.show_password.setEnabled(False)
 
     def set_ramal(self, ramal: Ramal) -> None:
         if self.state.text() == getattr(self, "_connecting_text", None):
@@ -121,6 +125,7 @@ class ExtensionCard(QFrame):
         self.ura.setText(str(ramal.ura_id) if ramal.ura_id else self.tr("none"))
         for name, chip in self.chips.items():
             chip.set_on(bool(getattr(ramal, name)))
+        self.chips_box.show()
         self._senha = ramal.senha or ""
         self.password.setText(self._senha)
         self.copy_password.setEnabled(bool(self._senha))

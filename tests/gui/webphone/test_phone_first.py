@@ -38,7 +38,11 @@ def test_the_phone_starts_before_the_sign_in_and_the_window_fills_in_after(
         qtbot, make_controller, sim, memory_keyring):
     controller, seen = start(qtbot, make_controller, sim, memory_keyring)
     assert seen["window before the loop"]  # "connecting", before any request
+    card = controller.main_window.card
+    # nothing known yet: no permission shown as refused, no password to copy
+    assert not card.chips_box.isVisibleTo(card) and not card.copy_password.isEnabled()
     qtbot.waitUntil(lambda: controller.session is not None, timeout=20000)
+    assert card.chips_box.isVisibleTo(card) and card.copy_password.isEnabled()
     phone = controller.main_window.phone
     # the webphone's URL was the first request; the sign-in's came after it
     paths = api_paths(sim)
