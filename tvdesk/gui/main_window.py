@@ -196,14 +196,16 @@ class MainWindow(QMainWindow):
         self.set_refresh_minutes(self.settings.refresh_minutes)
         self.sessionAttached.emit(session)
         wanted = self.phone is not None or self.settings.webphone_autostart
-        if self.phone is not None:  # started early, before the sign-in finished
+        started_now = False
+        if self.phone is not None:  # started early: the app waited for it before this
             if self.phone.extension_checked(session.ramal):
                 self.phone.line = session.line  # the same client, the extension's id now
         elif self.settings.webphone_autostart and session.ramal.webphone:
             self.start_webphone()
+            started_now = True
         from tvdesk.core.webphone.phone_state import Registration
 
-        if self.phone is not None and self.phone.state.registration is Registration.LOADING:
+        if started_now and self.phone.state.registration is Registration.LOADING:
             # the phone first: the history loads once it is connected (or 1.5 s passed),
             # so the two do not compete for the machine while the agent waits to work
             self._first_load = QTimer(self)
