@@ -32,12 +32,12 @@ QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 import pytest  # noqa: E402
 
+from tests.process_keyring import TOKEN  # noqa: E402  (the simulator's test token)
 from tvdesk.core.api import TotalVoiceClient  # noqa: E402
 from tvdesk.simulator import Simulator  # noqa: E402
 from tvdesk.simulator.store import DataSpec  # noqa: E402
 from tvdesk.simulator.webphone import WebphoneConfig  # noqa: E402
 
-TOKEN = "test-token-8f3a2c91d7"
 ANCHOR = date(2026, 10, 31)  # a fixed last day: the generated account is the same every run
 AGENT_ID = 1234  # ramal 4000, the seeds' example id
 AGENT = "4000"

@@ -16,6 +16,8 @@ import sys
 from tvdesk import __version__
 
 LINK_PREFIXES = ("tel:", "callto:", "sip:", "sips:")
+#: runs the helper that fetches the phone's first URL while tvdesk starts (url_prefetch)
+URL_HELPER_FLAG = "--webphone-url-helper"
 
 
 def build_parser():
@@ -72,6 +74,10 @@ def fast_request(argv: list[str]) -> tuple[str, list[str]] | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv == [URL_HELPER_FLAG]:  # started by a starting tvdesk: see url_prefetch
+        from tvdesk.core.webphone.url_prefetch import helper_main
+
+        return helper_main()
     fast = fast_request(argv)
     if fast is not None:
         from tvdesk.core.instance import send_to_running
@@ -91,12 +97,17 @@ def main(argv: list[str] | None = None) -> int:
 
         if send_to_running(command, words):
             return 0  # the running tvdesk has it
+    prefetch = None
+    if not args.demo:  # on the other core, while Qt starts
+        from tvdesk.core.webphone.url_prefetch import start_for_saved_settings
+
+        prefetch = start_for_saved_settings()
     from tvdesk.gui.app import run
 
     return run(demo=args.demo, demo_port=args.port, quit_when_shown=args.quit_when_shown,
                quit_when_loaded=args.quit_when_loaded,
                quit_when_phone_ready=args.quit_when_phone_ready, verbose=args.verbose,
-               request=(command, words))
+               request=(command, words), url_prefetch=prefetch)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from tvdesk.gui.i18n import choose_language, install_translations
 from tvdesk.resources import resource_path
 
 
-def _report_milestones(app, controller, started: float, until: str) -> None:
+def _report_milestones(app, controller, started: float, until: str, quit_app) -> None:
     """For benchmarks and smoke tests: print when the window shows, the first data arrives
     and the webphone connects, then quit (``until``: "window", "data" or "phone"; after
     the phone connects the process lingers 1.5 s so its processes can be measured)."""
@@ -31,7 +31,7 @@ def _report_milestones(app, controller, started: float, until: str) -> None:
     def shown(window) -> None:
         say("main window shown")
         if until == "window":
-            QTimer.singleShot(0, app.quit)
+            QTimer.singleShot(0, quit_app)
         window.phoneStarted.connect(phone_started)
 
     def signed_in(session) -> None:
@@ -41,7 +41,7 @@ def _report_milestones(app, controller, started: float, until: str) -> None:
         def loaded(_report) -> None:
             say("calls loaded")
             if until == "data":
-                QTimer.singleShot(0, app.quit)
+                QTimer.singleShot(0, quit_app)
 
         data.callsLoaded.connect(loaded)
         data.failed.connect(lambda _e: (say("loading failed"), app.exit(1)))
@@ -54,7 +54,7 @@ def _report_milestones(app, controller, started: float, until: str) -> None:
                 done.append(True)
                 say("webphone connected")
                 if until == "phone":
-                    QTimer.singleShot(1500, app.quit)
+                    QTimer.singleShot(1500, quit_app)
 
         done: list[bool] = []
         phone.stateChanged.connect(changed)
@@ -80,6 +80,51 @@ def _early_start(done: concurrent.futures.Future, demo: bool, port: int) -> None
     except BaseException as exc:
         done.set_exception(exc)
         raise
+
+
+class PhoneFirst:
+    """The start's first phase: the phone connects on Qt's own event loop, before asyncio
+    (tens of milliseconds to import) and the rest of the start.
+
+    QtWebEngine's browser side runs on the GUI thread: the phone connects soonest with that
+    thread idle. So once the early phone is loading, Qt's loop runs alone until it is
+    connected, has failed or ``PHONE_FIRST_SECONDS`` have passed; the sign-in, the tray
+    and the HTTP stack come after. Qt quits neither for ``quit()`` nor for a closed last
+    window outside ``QApplication.exec()``: :meth:`quit` and :meth:`run`'s result say so.
+    """
+
+    def __init__(self, controller) -> None:
+        self.controller = controller
+        self.loop = None
+        self.quit_requested = False
+
+    def run(self) -> bool:
+        """False if tvdesk should end now (quit, or its window closed, meanwhile)."""
+        from PySide6.QtCore import QEventLoop
+
+        phone, seconds = self.controller.phone_first()
+        if phone is not None and seconds > 0:
+            self.loop = QEventLoop()
+
+            def changed() -> None:
+                if not phone.is_loading():
+                    self.loop.quit()
+
+            phone.stateChanged.connect(changed)
+            QTimer.singleShot(int(seconds * 1000), self.loop.quit)
+            changed()
+            self.loop.exec()
+            self.loop = None
+            phone.stateChanged.disconnect(changed)
+        window = self.controller.main_window
+        return not self.quit_requested and (window is None or window.isVisible())
+
+    def quit(self) -> None:
+        if self.loop is None:
+            QApplication.quit()
+        else:
+            self.quit_requested = True
+            self.loop.quit()
 
 
 class TvdeskApplication(QApplication):
@@ -116,7 +161,9 @@ def make_application(argv: list[str]) -> QApplication:
 
 def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bool = False,
         quit_when_loaded: bool = False, quit_when_phone_ready: bool = False,
-        verbose: bool = False, request: tuple[str, list[str]] = ("show", [])) -> int:
+        verbose: bool = False, request: tuple[str, list[str]] = ("show", []),
+        url_prefetch=None) -> int:
+    """``url_prefetch``: the phone's first URL, on its way (see ``url_prefetch``)."""
     started = time.perf_counter()
     # Worker threads parse pages while the GUI thread paints: hand the interpreter back to
     # the event loop every millisecond rather than every five, so the window never stalls.
@@ -134,6 +181,8 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
         # another tvdesk started in between: hand it the request
         from tvdesk.core.instance import send_to_running
 
+        if url_prefetch is not None:
+            url_prefetch.cancel()
         return 0 if send_to_running(*request) else 1
     store = SettingsStore(config_dir() / ("demo-settings.json" if demo else "settings.json"))
     language = choose_language(store.load().language)
@@ -146,21 +195,44 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
             return early.result()  # started below, as soon as the window shows
 
     controller = AppController(settings_store=store, credentials=CredentialStore(),
-                               background=background, demo=demo_factory)
+                               background=background, demo=demo_factory,
+                               url_prefetch=url_prefetch)
     server.commandReceived.connect(controller.handle_request)
     if isinstance(app, TvdeskApplication):
         app.linkOpened.connect(lambda url: controller.handle_request("dial", [url]))
     if request[0] != "show":
         controller.handle_request(*request)
+    phone_first = PhoneFirst(controller)
     if quit_when_shown or quit_when_loaded or quit_when_phone_ready:
         _report_milestones(app, controller, started,
                            "phone" if quit_when_phone_ready else
-                           "data" if quit_when_loaded else "window")
+                           "data" if quit_when_loaded else "window", phone_first.quit)
     # shown, and the phone started, before asyncio is even imported
     controller.open_first_window()
-    # meanwhile, on a worker: the demo's simulator and the HTTP stack signing in needs
-    background.executor.submit(_early_start, early, demo, demo_port or 0)
+    if demo:  # on a worker: the simulator the demo's phone connects to
+        background.executor.submit(_early_start, early, demo, demo_port or 0)
+    try:
+        if not phone_first.run():
+            return 0  # quit, or the window closed, before the phone connected
+        if not demo:  # the HTTP stack the sign-in needs
+            background.executor.submit(_early_start, early, demo, demo_port or 0)
+        _run_event_loop(app, controller)
+    finally:
+        server.stop()
+        background.shutdown()
+        simulator = controller.demo or _result_or_none(early)
+        if simulator is not None:
+            simulator.stop(wait=False)  # the process is ending: its threads end too
+    return 0
 
+
+def _result_or_none(job: concurrent.futures.Future):
+    if job.done() and job.exception() is None:
+        return job.result()
+    return None
+
+
+def _run_event_loop(app, controller) -> None:
     import asyncio
 
     import qasync
@@ -178,12 +250,5 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
         controller.set_tray(tray)
 
     QTimer.singleShot(0, make_tray)
-    try:
-        with loop:
-            loop.run_forever()
-    finally:
-        server.stop()
-        background.shutdown()
-        if controller.demo is not None:
-            controller.demo.stop(wait=False)  # the process is ending: its threads end too
-    return 0
+    with loop:
+        loop.run_forever()

@@ -12,6 +12,7 @@ import concurrent.futures
 import contextlib
 import functools
 import logging
+import threading
 import time
 from collections.abc import Callable
 from datetime import date
@@ -22,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from tvdesk.core.api import ApiError, AuthenticationError
 from tvdesk.core.credentials import CredentialStore, KeyringUnavailableError
 from tvdesk.core.settings import Settings, SettingsStore
+from tvdesk.core.webphone.url_prefetch import UrlPrefetch, request_for
 from tvdesk.gui.background import Background
 from tvdesk.gui.demo import Demo
 from tvdesk.gui.lifetime import alive
@@ -77,15 +79,45 @@ def _remembered_line(credentials: CredentialStore, base_url: str, extension: str
         return token, None
 
 
-def _line_of(job: concurrent.futures.Future):
-    """The phone's line, from an early sign-in's ``job`` (blocks on it; on a worker)."""
-    try:
+class _EarlyLine:
+    """An early start's token and line (``make``'s ``(first, line)``), made on a worker
+    when first needed: by the phone for its URL, or by the sign-in once the phone is up."""
+
+    def __init__(self, executor: concurrent.futures.Executor, make: Callable) -> None:
+        self._executor = executor
+        self._make = make
+        self._job: concurrent.futures.Future | None = None
+        self._lock = threading.Lock()  # the phone asks from a worker
+
+    def job(self) -> concurrent.futures.Future:
+        with self._lock:
+            if self._job is None:
+                self._job = self._executor.submit(self._make)
+            return self._job
+
+    def line(self):
+        """The phone's line (blocks: on a worker)."""
+        try:
+            line = self.job().result()[1]
+        except KeyringUnavailableError:
+            line = None
+        if line is None:
+            raise ValueError("no usable token")
+        return line
+
+    def close(self) -> None:
+        """Not needed after all: its client closes once made."""
+        with self._lock:
+            job = self._job
+        if job is not None:
+            job.add_done_callback(_close_line)
+
+
+def _close_line(job: concurrent.futures.Future) -> None:
+    with contextlib.suppress(Exception):
         line = job.result()[1]
-    except KeyringUnavailableError:
-        line = None
-    if line is None:
-        raise ValueError("no usable token")
-    return line
+        if line is not None:
+            line.client.close()
 
 
 def _list_extensions(*args, **kw):
@@ -102,8 +134,10 @@ class AppController(QObject):
     def __init__(self, *, settings_store: SettingsStore, credentials: CredentialStore,
                  background: Background, demo: Demo | Callable[[], Demo] | None = None,
                  today: date | None = None, client_options: dict | None = None,
-                 parent=None) -> None:
+                 url_prefetch: UrlPrefetch | None = None, parent=None) -> None:
+        """``url_prefetch``: the first URL of the remembered agent's phone, on its way."""
         super().__init__(parent)
+        self._url_prefetch = url_prefetch
         self.store = settings_store
         self.settings: Settings = settings_store.load()
         self.credentials = credentials
@@ -119,7 +153,7 @@ class AppController(QObject):
         self.pending_dial: str | None = None
         self.tray = None  # the app's Tray, when it has one
         self._phone_first_until = 0.0  # monotonic time until which the window waits for it
-        self._early: concurrent.futures.Future | None = None  # see _begin_early
+        self._early: _EarlyLine | None = None  # see _begin_early
 
     # ------------------------------------------------------------------ the tray
     def set_tray(self, tray) -> None:
@@ -224,6 +258,7 @@ class AppController(QObject):
         the keyring first), and the sign-in follows on the same client."""
         if self._early is not None:
             return
+        prefetch, self._url_prefetch = self._url_prefetch, None
         opts = self.client_options
         if self._demo_source is not None:
             def make_line():  # the simulator, then a line to it
@@ -234,26 +269,51 @@ class AppController(QObject):
             make_line = functools.partial(_remembered_line, self.credentials, s.base_url,
                                           s.ramal, s.ramal_id, **opts)
         else:
+            make_line = None
+        if prefetch is not None and (make_line is None or self._demo_source is not None or
+                                     prefetch.request != request_for(self.settings)):
+            self.background.executor.submit(prefetch.cancel)  # not this start's URL
+            prefetch = None
+        if make_line is None:
             return
         window = self._open_main()
-        job = self._early = self.background.executor.submit(make_line)
+        early = self._early = _EarlyLine(self.background.executor, make_line)
+        if prefetch is None:
+            early.job()  # the phone's URL needs the line: it is made now
         if window.settings.webphone_autostart:
-            window.start_webphone(functools.partial(_line_of, job))
+            window.start_webphone(early.line, url_prefetch=prefetch)
             self._phone_first_until = time.monotonic() + PHONE_FIRST_SECONDS
             self._dial_pending()  # a dial from the command line goes to the phone now
+        elif prefetch is not None:
+            self.background.executor.submit(prefetch.cancel)
+
+    def phone_first(self):
+        """The phone the start waits for, and how many more seconds it waits for it to
+        connect (see :meth:`_start`); ``(None, 0.0)`` when nothing waits for it."""
+        window = self.main_window
+        if window is None or window.phone is None or not self._phone_first_until:
+            return None, 0.0
+        return window.phone, max(0.0, self._phone_first_until - time.monotonic())
 
     async def _start(self) -> None:
         import asyncio
 
         self._begin_early()
-        job = self._early
-        if job is not None:
+        early = self._early
+        if early is not None:
             window = self.main_window
-            if window is not None and window.phone is not None:
-                # the sign-in waits until the phone's page is loading: not meanwhile
-                await asyncio.wait([window.phone.loading()], timeout=PHONE_FIRST_SECONDS)
+            phone, seconds = self.phone_first()
+            if phone is not None:
+                # the phone first: the sign-in and the window's data wait until it is
+                # connected (or has failed, or 1.5 s have passed); QtWebEngine's browser
+                # side runs on the GUI thread, and work there meanwhile delays the phone
+                self._phone_first_until = 0.0
+                await phone.settled(seconds)
+                if self.main_window is not window:  # closed meanwhile (sign-out, quit)
+                    early.close()
+                    return
             try:
-                first, line = await asyncio.wrap_future(job)
+                first, line = await asyncio.wrap_future(early.job())
             except KeyringUnavailableError:
                 first, line = None, None
             if self._demo_source is not None:
@@ -325,16 +385,6 @@ class AppController(QObject):
             w.show_error(self._why(exc, base_url))
             return
         self.keyring_notice = ""
-        window = self.main_window
-        if window is not None and window.phone is not None and self._phone_first_until:
-            # the phone first: the window fills in once it is connected (or 1.5 s passed
-            # since it started), so the two do not take turns on the GUI thread meanwhile
-            left = self._phone_first_until - time.monotonic()
-            self._phone_first_until = 0.0
-            await window.phone.settled(max(0.0, left))
-            if self.main_window is not window:  # closed meanwhile (sign-out, quit)
-                session.close()
-                return
         if self.demo is None:
             s = self.settings
             s.base_url, s.ramal, s.ramal_id, s.remember = (session.base_url, extension,

@@ -418,9 +418,11 @@ class MainWindow(QMainWindow):
         return True
 
     # ------------------------------------------------------------------ the webphone
-    def start_webphone(self, line: PhoneLine | Callable[[], PhoneLine] | None = None) -> None:
+    def start_webphone(self, line: PhoneLine | Callable[[], PhoneLine] | None = None,
+                       url_prefetch=None) -> None:
         """Load the webphone (QtWebEngine is imported here, on first use): the signed-in
-        extension's, or ``line``'s when it starts before the sign-in has finished."""
+        extension's, or ``line``'s when it starts before the sign-in has finished (with
+        its first URL from ``url_prefetch``, if given)."""
         if self.phone is not None:
             return
         if line is None:
@@ -430,7 +432,8 @@ class MainWindow(QMainWindow):
         from tvdesk.gui.webphone.controller import WebphoneController
         from tvdesk.gui.webphone.incoming import IncomingCallBanner
 
-        self.phone = WebphoneController(line, self.background, self.settings, self)
+        self.phone = WebphoneController(line, self.background, self.settings, self,
+                                        url_prefetch=url_prefetch)
         self.incoming = IncomingCallBanner()
         self._central_layout.insertWidget(self._incoming_slot, self.incoming)
         self.incoming.answerRequested.connect(self.phone.answer)

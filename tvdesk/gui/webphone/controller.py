@@ -17,7 +17,6 @@ import concurrent.futures
 import contextlib
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication as Q
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -34,13 +33,11 @@ from tvdesk.core.webphone.phone_state import (
     Registration,
     reconnect_delay,
 )
+from tvdesk.core.webphone.url_prefetch import UrlPrefetch
 from tvdesk.gui.background import Background
 from tvdesk.gui.lifetime import alive
 from tvdesk.gui.messages import describe, not_allowed_text
 from tvdesk.gui.webphone.host import WebphonePage
-
-if TYPE_CHECKING:
-    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +69,15 @@ class WebphoneController(QObject):
     _urlFetched = Signal(int, object)  # generation, the URL job (done)
 
     def __init__(self, line: PhoneLine | Callable[[], PhoneLine], background: Background,
-                 settings: Settings, parent=None) -> None:
+                 settings: Settings, parent=None, url_prefetch: UrlPrefetch | None = None
+                 ) -> None:
         """``line``: the extension's line, or a blocking callable that makes it (run on a
-        worker with the first URL request, so the phone starts before the line exists)."""
+        worker with the first URL request, so the phone starts before the line exists).
+        ``url_prefetch``: the first load's URL, on its way from a helper process; the line
+        is then not needed until a later load."""
         super().__init__(parent)
         self._line = line
+        self._prefetch = url_prefetch
         self.allowed = True  # False once the sign-in found the webphone not allowed
         self.background = background
         self.settings = settings
@@ -93,8 +94,6 @@ class WebphoneController(QObject):
         self._ticker = QTimer(self)  # call and pause timers on screen
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.stateChanged)
-        self._url_job: concurrent.futures.Future | None = None  # the URL being fetched
-        self._url_waiters: list = []  # asyncio futures: see loading()
         self._urlFetched.connect(self._use_url)  # emitted on a worker: queued to this thread
 
     # ------------------------------------------------------------------ lifecycle
@@ -110,13 +109,16 @@ class WebphoneController(QObject):
             self.stop()
         return self.allowed
 
+    def is_loading(self) -> bool:
+        return self.state.registration is Registration.LOADING
+
     def stop(self) -> None:
         """Unload the webphone (sign-out, quit): its registration ends with the page."""
         self._wanted = False
+        self._drop_prefetch()
         self._reconnect.stop()
         self._ticker.stop()
         self._generation += 1
-        self._release_url_waiters()
         self._drop_page()
         self.state.offline()
         self.stateChanged.emit()
@@ -150,17 +152,6 @@ class WebphoneController(QObject):
     def line(self, line: PhoneLine) -> None:
         self._line = line
 
-    def loading(self) -> asyncio.Future:
-        """Done once the current load has its URL and the page is loading it (or failed)."""
-        import asyncio
-
-        waiter = asyncio.get_running_loop().create_future()
-        if self._url_job is None:
-            waiter.set_result(None)
-        else:
-            self._url_waiters.append(waiter)
-        return waiter
-
     async def settled(self, timeout: float) -> None:
         """Return once a loading page has connected or failed, or ``timeout`` s passed.
 
@@ -192,11 +183,14 @@ class WebphoneController(QObject):
         generation = self._generation
         self._drop_page()  # never two registrations: the old page goes first
         # the URL request leaves now; the page is made while it is out
-        job = self.background.executor.submit(self._fetch_url, ligar_para)
+        prefetch = None
+        if ligar_para is None:
+            prefetch, self._prefetch = self._prefetch, None
+        self._drop_prefetch()  # a first load that dials fetches its own URL
+        job = self.background.executor.submit(self._fetch_url, ligar_para, prefetch)
         self.state.loading()
         self.stateChanged.emit()
         self._new_page()
-        self._url_job = job
         if job.done():  # often, by now: loaded at once, not a turn of the loop later
             self._use_url(generation, job)
         else:  # no asyncio here: the phone may start before the event loop exists
@@ -214,18 +208,22 @@ class WebphoneController(QObject):
         self.page = page
         self.pageChanged.emit(page)
 
-    def _fetch_url(self, ligar_para: str | None) -> tuple[PhoneLine, str]:
-        """On a worker: the line (made first if need be), then a fresh URL."""
+    def _drop_prefetch(self) -> None:
+        prefetch, self._prefetch = self._prefetch, None
+        if prefetch is not None:
+            self.background.executor.submit(prefetch.cancel)  # (it waits for the helper)
+
+    def _fetch_url(self, ligar_para: str | None,
+                   prefetch: UrlPrefetch | None = None) -> tuple[PhoneLine | None, str]:
+        """On a worker: the helper's URL if it has one for this load; else the line (made
+        first if need be), then a fresh URL."""
+        if prefetch is not None:
+            url = prefetch.url_for(self.mode, self.settings.webphone_close_at_end)
+            if url is not None:
+                return None, url
         line = self._line if isinstance(self._line, PhoneLine) else self._line()
         return line, line.webphone_url(tipo=self.mode, ligar_para=ligar_para,
                                        fechar_fim=self.settings.webphone_close_at_end)
-
-    def _release_url_waiters(self) -> None:
-        self._url_job = None
-        waiters, self._url_waiters = self._url_waiters, []
-        for waiter in waiters:
-            if not waiter.done():
-                waiter.set_result(None)
 
     def _url_arrived(self, generation: int, job: concurrent.futures.Future) -> None:
         """On the worker that fetched it: hand the URL to the GUI thread."""
@@ -236,7 +234,6 @@ class WebphoneController(QObject):
     def _use_url(self, generation: int, job: concurrent.futures.Future) -> None:
         if not alive(self) or generation != self._generation or self.page is None:
             return  # stopped, or a newer load started meanwhile
-        self._release_url_waiters()
         try:
             line, url = job.result()
         except Exception as exc:
@@ -250,7 +247,8 @@ class WebphoneController(QObject):
             if not isinstance(exc, AuthenticationError | PermissionDeniedError):
                 self._schedule_reconnect()
             return
-        self._line = line
+        if line is not None:  # (None: the URL came from the helper)
+            self._line = line
         self.page.load_webphone(url, self.mode)
         del url  # a credential: not kept
 
