@@ -1,7 +1,8 @@
 """A keyring backend for the tvdesk processes tests start, as an agent's keyring holds their
 token: ``PYTHON_KEYRING_BACKEND=tests.process_keyring.ProcessKeyring`` with the repository on
 ``PYTHONPATH``; it holds the simulator's test token for the one API address named in
-``TVDESK_TEST_KEYRING_ACCOUNT`` (see :func:`process_env`)."""
+``TVDESK_TEST_KEYRING_ACCOUNT`` (see :func:`process_env`). With ``TVDESK_TEST_KEYRING_LOG``
+set, every read appends the reading process's id to that file: which process asked first."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ class ProcessKeyring(KeyringBackend):
     priority = 1
 
     def get_password(self, service: str, username: str) -> str | None:
+        if log := os.environ.get("TVDESK_TEST_KEYRING_LOG"):
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(f"{os.getpid()}\n")
         if service == "tvdesk" and username == os.environ.get("TVDESK_TEST_KEYRING_ACCOUNT"):
             return TOKEN
         return None

@@ -53,3 +53,58 @@ def test_without_a_microphone_the_agent_is_told_what_to_do(tmp_path):
         proc.wait(timeout=10)
     assert "No microphone was found" in line
     assert "Reconnect" in line  # and what to do about it
+
+
+def test_a_remembered_agents_phone_connects_on_the_helpers_url_before_the_sign_in(tmp_path):
+    """The real ``tvdesk`` of an agent whose sign-in is remembered: the first webphone URL
+    is fetched by the helper process (the first to read the keyring), and the phone
+    connects before the sign-in runs."""
+    from tests.conftest import AGENT, make_sim
+    from tests.process_keyring import process_env
+    from tvdesk.core.settings import Settings, SettingsStore
+
+    sim = make_sim()
+    try:
+        SettingsStore(tmp_path / "config" / "settings.json").save(Settings(
+            base_url=sim.base_url, ramal=AGENT, remember=True, webphone_autostart=True,
+            range_preset="7days"))
+        reads = tmp_path / "keyring-reads"
+        env = process_env(tmp_path, sim.base_url, TVDESK_TEST_KEYRING_LOG=str(reads))
+        tvdesk = os.path.join(os.path.dirname(sys.executable), "tvdesk")
+        app = subprocess.Popen([tvdesk, "--quit-when-phone-ready"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env=env)
+        stdout, stderr = app.communicate(timeout=90)
+        assert app.returncode == 0, stderr[-2000:]
+        said = [line.split(" after ")[0] for line in stdout.splitlines()]
+        assert "webphone connected" in said and "signed in" in said, stdout
+        assert said.index("webphone connected") < said.index("signed in")
+        readers = [int(x) for x in reads.read_text().split()]
+        assert readers[0] != app.pid and app.pid in readers  # the helper, then the app
+        paths = [r["path"] for r in sim.requests_log() if not r["path"].startswith("/w3/")]
+        assert paths.count("/webphone") == 1 and paths[0] == "/webphone"
+    finally:
+        sim.stop()
+
+
+def test_quitting_while_the_helper_waits_leaves_no_process_behind(tmp_path):
+    from tests.conftest import AGENT, make_sim
+    from tests.process_keyring import process_env
+    from tvdesk.core.settings import Settings, SettingsStore
+
+    sim = make_sim()
+    sim.add_fault("latency", path="^/webphone$", latency_ms=30000)  # a stuck network
+    try:
+        SettingsStore(tmp_path / "config" / "settings.json").save(Settings(
+            base_url=sim.base_url, ramal=AGENT, remember=True, webphone_autostart=True))
+        tvdesk = os.path.join(os.path.dirname(sys.executable), "tvdesk")
+        app = subprocess.Popen([tvdesk, "--quit-when-shown"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True,
+                               env=process_env(tmp_path, sim.base_url))
+        stdout, stderr = app.communicate(timeout=20)
+        assert app.returncode == 0, stderr[-2000:]
+        assert "main window shown" in stdout
+        helpers = subprocess.run(["pgrep", "-f", "--", "--webphone-url-helper"],
+                                 capture_output=True, text=True).stdout.split()
+        assert helpers == []
+    finally:
+        sim.stop()

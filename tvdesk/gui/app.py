@@ -219,6 +219,8 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
         _run_event_loop(app, controller)
     finally:
         server.stop()
+        if url_prefetch is not None:  # a helper still busy must not hold the exit back
+            url_prefetch.cancel()
         background.shutdown()
         simulator = controller.demo or _result_or_none(early)
         if simulator is not None:

@@ -142,3 +142,71 @@ def test_the_agent_can_dial_before_the_sign_in_has_finished(qtbot, make_controll
                              if e["message"] == "chamaNumero"] == ["+5548999994321"],
                     timeout=10000)
     assert controller.session is None  # still signing in
+
+
+class WatchedKeyring:
+    """Wraps the test keyring: what the phone's state was when the app first read it."""
+
+    def __init__(self, backend, controller_of):
+        self.backend, self.controller_of, self.phone_at_first_read = backend, controller_of, []
+        self.original = backend.get_password
+
+    def __call__(self, service, username):
+        main = self.controller_of().main_window
+        phone = main.phone if main is not None else None
+        self.phone_at_first_read.append(phone.state.registration if phone else None)
+        return self.original(service, username)
+
+
+def helper_for(sim, tmp_path, tipo="embedded", **env):
+    from tests.process_keyring import process_env
+    from tvdesk.core.webphone.url_prefetch import UrlPrefetch, UrlRequest
+
+    request = UrlRequest(sim.base_url, AGENT, None, tipo, False)
+    prefetch = UrlPrefetch.start(request, env=process_env(tmp_path / "helper", sim.base_url,
+                                                          **env))
+    assert prefetch is not None
+    return prefetch
+
+
+def test_the_first_url_comes_from_the_helper_before_the_app_reads_the_keyring(
+        qtbot, make_controller, sim, memory_keyring, tmp_path, monkeypatch):
+    store_token(memory_keyring, sim)
+    prefetch = helper_for(sim, tmp_path)
+    made = []
+    watch = WatchedKeyring(memory_keyring, lambda: made[0])
+    monkeypatch.setattr(memory_keyring, "get_password", watch)
+    controller = make_controller(remembered(sim, webphone_autostart=True,
+                                            range_preset="7days"), url_prefetch=prefetch)
+    made.append(controller)
+    controller.open_first_window()
+    controller.start()
+    qtbot.waitUntil(lambda: controller.session is not None, timeout=20000)
+    assert not prefetch.pending  # taken by the first load
+    # the phone had connected on the helper's URL before the app's own line existed
+    assert watch.phone_at_first_read[0] is Registration.CONNECTED
+    assert len([r for r in sim.requests_log() if r["path"] == "/webphone"]) == 1
+    assert len(sim.hub.registrations(AGENT)) == 1
+
+
+@pytest.mark.parametrize("case", ["helper failed", "another mode"])
+def test_without_the_helpers_url_the_app_fetches_its_own(qtbot, make_controller, sim,
+                                                         memory_keyring, tmp_path, case):
+    store_token(memory_keyring, sim)
+    if case == "helper failed":  # its keyring would not answer
+        prefetch = helper_for(sim, tmp_path,
+                              PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    else:  # fetched for the floating window; the agent has since chosen the panel
+        prefetch = helper_for(sim, tmp_path, tipo="floating")
+    controller = make_controller(remembered(sim, webphone_autostart=True,
+                                            range_preset="7days"), url_prefetch=prefetch)
+    controller.open_first_window()
+    controller.start()
+    qtbot.waitUntil(lambda: controller.session is not None, timeout=20000)
+    phone = controller.main_window.phone
+    qtbot.waitUntil(lambda: phone.state.registration is Registration.CONNECTED,
+                    timeout=20000)
+    assert not prefetch.pending
+    (asked,) = [r for r in sim.requests_log() if r["path"] == "/webphone"]
+    assert asked["query"]["tipo"] == "embedded"
+    assert len(sim.hub.registrations(AGENT)) == 1

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from dataclasses import asdict, dataclass
 
 from tvdesk.cli import URL_HELPER_FLAG
@@ -58,7 +59,10 @@ class UrlPrefetch:
 
     def __init__(self, request: UrlRequest, process: subprocess.Popen) -> None:
         self.request = request
-        self._process: subprocess.Popen | None = process
+        self._process = process
+        self._lock = threading.Lock()
+        self._state = "ready"  # then "waiting" (url_for reads it) and "done"
+        self.cancelled = False
 
     @classmethod
     def start(cls, request: UrlRequest, command: list[str] | None = None,
@@ -84,19 +88,26 @@ class UrlPrefetch:
     def url_for(self, tipo: str, fechar_fim: bool,
                 timeout: float = WAIT_SECONDS) -> str | None:
         """The URL, if the helper fetched one for this ``tipo`` and ``fechar_fim``; blocks
-        until it answers (run it off the GUI thread). Only the first call can get it."""
-        process, self._process = self._process, None
-        if process is None:
-            return None
-        if (tipo, bool(fechar_fim)) != (self.request.tipo, self.request.fechar_fim):
-            _end(process)
-            return None
+        until it answers or :meth:`cancel` (run it off the GUI thread). Only the first
+        call can get it."""
+        with self._lock:
+            if self._state != "ready":
+                return None
+            self._state = "waiting"
+        process = self._process
         try:
-            out, _ = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            _end(process)
-            return None
-        if process.returncode != 0:
+            if (tipo, bool(fechar_fim)) != (self.request.tipo, self.request.fechar_fim):
+                _end(process)
+                return None
+            try:
+                out, _ = process.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                _end(process)
+                return None
+        finally:
+            with self._lock:
+                self._state = "done"
+        if process.returncode != 0 or self.cancelled:
             return None
         try:
             url = json.loads(out)["url"]
@@ -110,13 +121,22 @@ class UrlPrefetch:
         return url
 
     def cancel(self) -> None:
-        process, self._process = self._process, None
-        if process is not None:
-            _end(process)
+        """End the helper, from any thread; a :meth:`url_for` waiting on it returns None
+        at once (the app is quitting, or the agent signed out)."""
+        with self._lock:
+            state = self._state
+            if state == "ready":
+                self._state = "done"
+            self.cancelled = True
+        if state == "ready":
+            _end(self._process)
+        elif state == "waiting":
+            self._process.kill()  # url_for's communicate() reaps it
 
     @property
     def pending(self) -> bool:
-        return self._process is not None
+        """Not yet taken or cancelled."""
+        return self._state == "ready"
 
 
 def _end(process: subprocess.Popen) -> None:

@@ -78,6 +78,7 @@ class WebphoneController(QObject):
         super().__init__(parent)
         self._line = line
         self._prefetch = url_prefetch
+        self._prefetch_used: UrlPrefetch | None = None
         self.allowed = True  # False once the sign-in found the webphone not allowed
         self.background = background
         self.settings = settings
@@ -116,6 +117,9 @@ class WebphoneController(QObject):
         """Unload the webphone (sign-out, quit): its registration ends with the page."""
         self._wanted = False
         self._drop_prefetch()
+        used, self._prefetch_used = self._prefetch_used, None
+        if used is not None:
+            used.cancel()  # a load still waiting for the helper: no URL, no fetch after it
         self._reconnect.stop()
         self._ticker.stop()
         self._generation += 1
@@ -187,6 +191,7 @@ class WebphoneController(QObject):
         if ligar_para is None:
             prefetch, self._prefetch = self._prefetch, None
         self._drop_prefetch()  # a first load that dials fetches its own URL
+        self._prefetch_used = prefetch  # stop() ends it if it is still being waited for
         job = self.background.executor.submit(self._fetch_url, ligar_para, prefetch)
         self.state.loading()
         self.stateChanged.emit()
@@ -211,7 +216,7 @@ class WebphoneController(QObject):
     def _drop_prefetch(self) -> None:
         prefetch, self._prefetch = self._prefetch, None
         if prefetch is not None:
-            self.background.executor.submit(prefetch.cancel)  # (it waits for the helper)
+            prefetch.cancel()
 
     def _fetch_url(self, ligar_para: str | None,
                    prefetch: UrlPrefetch | None = None) -> tuple[PhoneLine | None, str]:
@@ -221,6 +226,8 @@ class WebphoneController(QObject):
             url = prefetch.url_for(self.mode, self.settings.webphone_close_at_end)
             if url is not None:
                 return None, url
+            if prefetch.cancelled:  # stopped meanwhile: nothing to load
+                raise concurrent.futures.CancelledError
         line = self._line if isinstance(self._line, PhoneLine) else self._line()
         return line, line.webphone_url(tipo=self.mode, ligar_para=ligar_para,
                                        fechar_fim=self.settings.webphone_close_at_end)
