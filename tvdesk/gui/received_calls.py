@@ -45,6 +45,9 @@ class ReceivedCallsScreen(QWidget):
         self.search.setPlaceholderText(self.tr("Search a number…"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search calls by number"))
+        # its hint stays readable when the embedded phone narrows the table's side
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 36)
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), None)
         for key, label in status_choices():
