@@ -23,7 +23,6 @@ from PySide6.QtCore import QObject, Signal
 from tvdesk.core.api import ApiError, AuthenticationError
 from tvdesk.core.credentials import CredentialStore, KeyringUnavailableError
 from tvdesk.core.settings import Settings, SettingsStore
-from tvdesk.core.webphone.url_prefetch import UrlPrefetch, request_for
 from tvdesk.gui.background import Background
 from tvdesk.gui.demo import Demo
 from tvdesk.gui.lifetime import alive
@@ -33,6 +32,7 @@ from tvdesk.gui.messages import describe
 if TYPE_CHECKING:
     import asyncio
 
+    from tvdesk.core.webphone.url_prefetch import UrlPrefetch
     from tvdesk.gui.sign_in import SignInWindow
 
 log = logging.getLogger(__name__)
@@ -259,6 +259,8 @@ class AppController(QObject):
         if self._early is not None:
             return
         prefetch, self._url_prefetch = self._url_prefetch, None
+        if prefetch is not None:  # (only then: subprocess is not for every start)
+            from tvdesk.core.webphone.url_prefetch import request_for
         opts = self.client_options
         if self._demo_source is not None:
             def make_line():  # the simulator, then a line to it

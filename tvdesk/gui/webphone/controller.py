@@ -17,6 +17,7 @@ import concurrent.futures
 import contextlib
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication as Q
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -33,11 +34,13 @@ from tvdesk.core.webphone.phone_state import (
     Registration,
     reconnect_delay,
 )
-from tvdesk.core.webphone.url_prefetch import UrlPrefetch
 from tvdesk.gui.background import Background
 from tvdesk.gui.lifetime import alive
 from tvdesk.gui.messages import describe, not_allowed_text
 from tvdesk.gui.webphone.host import WebphonePage
+
+if TYPE_CHECKING:
+    from tvdesk.core.webphone.url_prefetch import UrlPrefetch
 
 log = logging.getLogger(__name__)
 
