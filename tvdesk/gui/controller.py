@@ -120,6 +120,12 @@ def _close_line(job: concurrent.futures.Future) -> None:
             line.client.close()
 
 
+def _request_for(settings):
+    from tvdesk.core.webphone.url_prefetch import request_for  # (subprocess: only if used)
+
+    return request_for(settings)
+
+
 def _list_extensions(*args, **kw):
     from tvdesk.core.session import list_extensions
 
@@ -259,8 +265,6 @@ class AppController(QObject):
         if self._early is not None:
             return
         prefetch, self._url_prefetch = self._url_prefetch, None
-        if prefetch is not None:  # (only then: subprocess is not for every start)
-            from tvdesk.core.webphone.url_prefetch import request_for
         opts = self.client_options
         if self._demo_source is not None:
             def make_line():  # the simulator, then a line to it
@@ -273,8 +277,8 @@ class AppController(QObject):
         else:
             make_line = None
         if prefetch is not None and (make_line is None or self._demo_source is not None or
-                                     prefetch.request != request_for(self.settings)):
-            self.background.executor.submit(prefetch.cancel)  # not this start's URL
+                                     prefetch.request != _request_for(self.settings)):
+            prefetch.cancel()  # not this start's URL
             prefetch = None
         if make_line is None:
             return
@@ -286,8 +290,6 @@ class AppController(QObject):
             window.start_webphone(early.line, url_prefetch=prefetch)
             self._phone_first_until = time.monotonic() + PHONE_FIRST_SECONDS
             self._dial_pending()  # a dial from the command line goes to the phone now
-        elif prefetch is not None:
-            self.background.executor.submit(prefetch.cancel)
 
     def phone_first(self):
         """The phone the start waits for, and how many more seconds it waits for it to

@@ -80,8 +80,7 @@ class WebphoneController(QObject):
         is then not needed until a later load."""
         super().__init__(parent)
         self._line = line
-        self._prefetch = url_prefetch
-        self._prefetch_used: UrlPrefetch | None = None
+        self._prefetch = url_prefetch  # until stop(): it may still be being waited for
         self.allowed = True  # False once the sign-in found the webphone not allowed
         self.background = background
         self.settings = settings
@@ -119,10 +118,9 @@ class WebphoneController(QObject):
     def stop(self) -> None:
         """Unload the webphone (sign-out, quit): its registration ends with the page."""
         self._wanted = False
-        self._drop_prefetch()
-        used, self._prefetch_used = self._prefetch_used, None
-        if used is not None:
-            used.cancel()  # a load still waiting for the helper: no URL, no fetch after it
+        prefetch, self._prefetch = self._prefetch, None
+        if prefetch is not None:  # unused: ended; a load waiting for it: no URL, no fetch
+            prefetch.cancel()
         self._reconnect.stop()
         self._ticker.stop()
         self._generation += 1
@@ -190,11 +188,10 @@ class WebphoneController(QObject):
         generation = self._generation
         self._drop_page()  # never two registrations: the old page goes first
         # the URL request leaves now; the page is made while it is out
-        prefetch = None
-        if ligar_para is None:
-            prefetch, self._prefetch = self._prefetch, None
-        self._drop_prefetch()  # a first load that dials fetches its own URL
-        self._prefetch_used = prefetch  # stop() ends it if it is still being waited for
+        prefetch = self._prefetch if self._prefetch is not None and self._prefetch.pending else None
+        if prefetch is not None and ligar_para is not None:
+            prefetch.cancel()  # a first load that dials fetches its own URL
+            prefetch = None
         job = self.background.executor.submit(self._fetch_url, ligar_para, prefetch)
         self.state.loading()
         self.stateChanged.emit()
@@ -215,11 +212,6 @@ class WebphoneController(QObject):
         page.warm_up()
         self.page = page
         self.pageChanged.emit(page)
-
-    def _drop_prefetch(self) -> None:
-        prefetch, self._prefetch = self._prefetch, None
-        if prefetch is not None:
-            prefetch.cancel()
 
     def _fetch_url(self, ligar_para: str | None,
                    prefetch: UrlPrefetch | None = None) -> tuple[PhoneLine | None, str]:
