@@ -14,10 +14,7 @@ from __future__ import annotations
 import sys
 
 from tvdesk import __version__
-
-LINK_PREFIXES = ("tel:", "callto:", "sip:", "sips:")
-#: runs the helper that fetches the phone's first URL while tvdesk starts (url_prefetch)
-URL_HELPER_FLAG = "--webphone-url-helper"
+from tvdesk.core.vocabulary import is_phone_link
 
 
 def build_parser():
@@ -56,7 +53,7 @@ def request_of(words: list[str], parser) -> tuple[str, list[str]]:
         if not target:
             parser.error("dial needs a number, e.g. tvdesk dial 4001")
         return "dial", [target]
-    if first.lower().startswith(LINK_PREFIXES) and len(words) == 1:
+    if is_phone_link(first) and len(words) == 1:
         return "dial", [first]
     parser.error(f"unknown request: {' '.join(words)} (use: dial NUMBER, or a tel: link)")
     raise AssertionError  # parser.error exits
@@ -67,17 +64,18 @@ def fast_request(argv: list[str]) -> tuple[str, list[str]] | None:
     takes, where every millisecond of start-up shows."""
     if len(argv) >= 2 and argv[0] == "dial" and not any(a.startswith("-") for a in argv):
         return "dial", [" ".join(argv[1:])]
-    if len(argv) == 1 and argv[0].lower().startswith(LINK_PREFIXES):
+    if len(argv) == 1 and is_phone_link(argv[0]):
         return "dial", [argv[0]]
     return None
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv == [URL_HELPER_FLAG]:  # started by a starting tvdesk: see url_prefetch
-        from tvdesk.core.webphone.url_prefetch import helper_main
+    if len(argv) == 1 and argv[0].startswith("--webphone-"):  # (never a link's path)
+        from tvdesk.core.webphone import url_prefetch
 
-        return helper_main()
+        if argv[0] == url_prefetch.URL_HELPER_FLAG:  # started by a starting tvdesk
+            return url_prefetch.helper_main()
     fast = fast_request(argv)
     if fast is not None:
         from tvdesk.core.instance import send_to_running

@@ -3,8 +3,9 @@
 import pytest
 
 from tvdesk.core import instance
-from tvdesk.core.links import dial_target, from_clipboard, is_link
+from tvdesk.core.links import dial_target, from_clipboard
 from tvdesk.core.phone import InvalidNumberError
+from tvdesk.core.vocabulary import is_phone_link
 
 
 @pytest.mark.parametrize(("text", "kind", "value"), [
@@ -34,8 +35,8 @@ def test_bad_links_are_refused(text):
         dial_target(text)
 
 
-def test_is_link():
-    assert is_link(" tel:123") and is_link("CALLTO:x") and not is_link("48999")
+def test_is_phone_link():
+    assert is_phone_link(" tel:123") and is_phone_link("CALLTO:x") and not is_phone_link("48999")
 
 
 @pytest.mark.parametrize(("text", "value"), [

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.conftest import AGENT, AGENT_ID, ANCHOR, TOKEN, make_client
+from tests.helpers.simulator import AGENT, AGENT_ID, ANCHOR, TOKEN, make_client
 from tvdesk.core.api import ApiError, TotalVoiceClient
 from tvdesk.core.redact import MASK, RedactingFilter, install_log_redaction, redact
 

@@ -16,7 +16,7 @@ import qasync
 from keyring.backends import fail
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from tests.conftest import ANCHOR, TOKEN
+from tests.helpers.simulator import ANCHOR, TOKEN
 from tvdesk.core.credentials import SERVICE, CredentialStore
 from tvdesk.core.settings import Settings, SettingsStore
 from tvdesk.gui.background import Background

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.conftest import AGENT_ID, ANCHOR, make_sim
 from tests.gui.conftest import remembered, store_token
+from tests.helpers.simulator import AGENT_ID, ANCHOR, make_sim
 from tvdesk.core.dates import BRASILIA
 from tvdesk.gui.formatting import is_answered
 from tvdesk.gui.models.calls_model import COL_CALLER

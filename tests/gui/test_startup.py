@@ -59,8 +59,8 @@ def test_a_remembered_agents_phone_connects_on_the_helpers_url_before_the_sign_i
     """The real ``tvdesk`` of an agent whose sign-in is remembered: the first webphone URL
     is fetched by the helper process (the first to read the keyring), and the phone
     connects before the sign-in runs."""
-    from tests.conftest import AGENT, make_sim
-    from tests.process_keyring import process_env
+    from tests.helpers.process_keyring import process_env
+    from tests.helpers.simulator import AGENT, make_sim
     from tvdesk.core.settings import Settings, SettingsStore
 
     sim = make_sim()
@@ -87,8 +87,8 @@ def test_a_remembered_agents_phone_connects_on_the_helpers_url_before_the_sign_i
 
 
 def test_quitting_while_the_helper_waits_leaves_no_process_behind(tmp_path):
-    from tests.conftest import AGENT, make_sim
-    from tests.process_keyring import process_env
+    from tests.helpers.process_keyring import process_env
+    from tests.helpers.simulator import AGENT, make_sim
     from tvdesk.core.settings import Settings, SettingsStore
 
     sim = make_sim()

@@ -6,7 +6,7 @@ import wave
 import pytest
 import requests
 
-from tests.conftest import AGENT, AGENT_ID, ANCHOR, TOKEN
+from tests.helpers.simulator import AGENT, AGENT_ID, ANCHOR, TOKEN
 
 ENVELOPE_KEYS = {"status", "sucesso", "motivo", "mensagem", "dados"}
 RAMAL_KEYS = {"id", "ramal", "login", "senha", "bina", "webphone_key", "ligacao_externa",
@@ -202,7 +202,7 @@ def test_control_webphone_needs_a_live_registration(sim):
 
 
 def test_webphone_registration_and_signed_urls():
-    from tests.conftest import make_client, make_sim
+    from tests.helpers.simulator import make_client, make_sim
     from tvdesk.simulator.webphone import WebphoneConfig
 
     sim = make_sim(webphone=WebphoneConfig(signed_ttl_s=60))
@@ -230,7 +230,7 @@ def test_webphone_registration_and_signed_urls():
 
 
 def test_received_calls_anchor_is_deterministic():
-    from tests.conftest import make_sim
+    from tests.helpers.simulator import make_sim
 
     a, b = make_sim(), make_sim()
     try:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QUrl
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEnginePermission
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from tests.conftest import AGENT, AGENT_ID, make_client, make_sim
+from tests.helpers.simulator import AGENT, AGENT_ID, make_client, make_sim
 from tvdesk.core.redact import redact
 from tvdesk.simulator.webphone import WebphoneConfig
 

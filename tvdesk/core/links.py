@@ -5,15 +5,11 @@ from __future__ import annotations
 import re
 
 from tvdesk.core.phone import DEFAULT_REGION, DialTarget, InvalidNumberError, normalize
+from tvdesk.core.vocabulary import is_phone_link
 
-LINK_SCHEMES = ("tel:", "callto:", "sip:", "sips:")
 # a run of digits with the separators people write numbers with
 _CANDIDATE = re.compile(r"\+?\(?\d[\d\s().\-/]{1,30}\d")
 MAX_CLIPBOARD = 200
-
-
-def is_link(text: str) -> bool:
-    return text.strip().lower().startswith(LINK_SCHEMES)
 
 
 def dial_target(text: str, region: str = DEFAULT_REGION) -> DialTarget:
@@ -35,7 +31,7 @@ def from_clipboard(text: str | None, region: str = DEFAULT_REGION) -> DialTarget
     if not text:
         return None
     text = text[:MAX_CLIPBOARD]
-    if is_link(text):
+    if is_phone_link(text):
         try:
             return dial_target(text.split()[0], region)
         except InvalidNumberError:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
+from tvdesk.core.vocabulary import LINK_SCHEMES
+
 DEFAULT_REGION = "BR"
 EXTENSION = re.compile(r"^\d{3,4}$")
 _SEPARATORS = re.compile(r"[\s().\-/]")
@@ -40,7 +42,7 @@ def strip_uri(text: str) -> str:
     """``tel:+55-48-9999`` / ``callto://…`` / ``sip:`` → the number part, decoded."""
     s = unquote(text.strip())
     low = s.lower()
-    for scheme in ("tel:", "callto:", "sip:", "sips:"):
+    for scheme in LINK_SCHEMES:
         if low.startswith(scheme):
             s = s[len(scheme):].lstrip("/")
             break

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from tvdesk.core import instance
+from tvdesk.core.vocabulary import is_phone_link
 
 log = logging.getLogger(__name__)
 
@@ -79,4 +80,4 @@ def phone_link_of(event) -> str | None:
     if event.type() != QEvent.Type.FileOpen:
         return None
     url = event.url().toString() or event.file()
-    return url if url.lower().startswith(("tel:", "callto:", "sip:", "sips:")) else None
+    return url if is_phone_link(url) else None

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 
-from tests.conftest import AGENT, AGENT_ID, ANCHOR
+from tests.helpers.simulator import AGENT, AGENT_ID, ANCHOR
 from tvdesk.core.api import NotFoundError, TotalVoiceClient, ValidationError
 from tvdesk.core.api.hosts import DEFAULT_BASE_URL, KNOWN_HOSTS, resolve_base_url
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.conftest import AGENT, AGENT_ID, ANCHOR, make_client
+from tests.helpers.simulator import AGENT, AGENT_ID, ANCHOR, make_client
 from tvdesk.core.api import (
     ApiError,
     AuthenticationError,

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.conftest import AGENT_ID, ANCHOR, make_client, make_sim
+from tests.helpers.simulator import AGENT_ID, ANCHOR, make_client, make_sim
 from tvdesk.core.api import CancelledError
 from tvdesk.core.api.paging import fetch_all_pages
 from tvdesk.core.models import ReportPage

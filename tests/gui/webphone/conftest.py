@@ -3,7 +3,7 @@ keep-alives, and the webphone's browser storage in a temporary folder."""
 
 import pytest
 
-from tests.conftest import make_sim
+from tests.helpers.simulator import make_sim
 from tvdesk.simulator.webphone import WebphoneConfig
 
 

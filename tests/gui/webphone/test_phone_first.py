@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from tests.conftest import AGENT, AGENT_ID
 from tests.gui.conftest import remembered, store_token
+from tests.helpers.simulator import AGENT, AGENT_ID
 from tvdesk.core.webphone.phone_state import Registration
 from tvdesk.gui import controller as app_controller
 
@@ -159,7 +159,7 @@ class WatchedKeyring:
 
 
 def helper_for(sim, tmp_path, tipo="embedded", **env):
-    from tests.process_keyring import process_env
+    from tests.helpers.process_keyring import process_env
     from tvdesk.core.webphone.url_prefetch import UrlPrefetch, UrlRequest
 
     request = UrlRequest(sim.base_url, AGENT, None, tipo, False)

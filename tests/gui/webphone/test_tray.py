@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from tests.conftest import AGENT
 from tests.gui.conftest import remembered, store_token
 from tests.gui.webphone.test_webphone import log
+from tests.helpers.simulator import AGENT
 from tvdesk.core.webphone.phone_state import Registration
 from tvdesk.gui.tray import Tray, state_icon
 

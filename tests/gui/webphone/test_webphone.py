@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import QWebEnginePermission
 
-from tests.conftest import AGENT, make_sim
 from tests.gui.conftest import remembered, store_token
+from tests.helpers.simulator import AGENT, make_sim
 from tvdesk.core.webphone.phone_state import CallPhase, Registration
 from tvdesk.gui.webphone.host import HOST_URL, origin_of, permission_allowed
 from tvdesk.simulator.webphone import WebphoneConfig

@@ -15,19 +15,22 @@ from typing import Any, Literal
 from tvdesk.core.api.errors import MalformedResponseError
 from tvdesk.core.api.hosts import DEFAULT_BASE_URL, resolve_base_url
 from tvdesk.core.api.paging import CancelFlag, PageProgress, fetch_all_pages
-from tvdesk.core.api.transport import Transport
-from tvdesk.core.dates import local_range
-from tvdesk.core.models import (
-    Pause,
-    PauseReport,
-    Ramal,
-    ReceivedCall,
-    ReceivedCallsReport,
-    ReportPage,
+from tvdesk.core.api.parse import (
+    parse_pause,
     parse_pause_totals,
+    parse_ramal,
+    parse_received_call,
     parse_report_page,
     parse_webphone_url,
     ramal_payload,
+)
+from tvdesk.core.api.transport import Transport
+from tvdesk.core.dates import local_range
+from tvdesk.core.models import (
+    PauseReport,
+    Ramal,
+    ReceivedCallsReport,
+    ReportPage,
 )
 from tvdesk.core.redact import register_secret
 
@@ -106,11 +109,11 @@ class TotalVoiceClient:
     def create_ramal(self, **fields: Any) -> Ramal:
         """``POST /ramal``. No field is required; returns the new ramal, ``senha`` included."""
         dados = self._call("POST", "/ramal", body=ramal_payload(fields))
-        return Ramal.from_api(dados)
+        return parse_ramal(dados)
 
     def get_ramal(self, ramal_id: int) -> Ramal:
         """``GET /ramal/{id}``."""
-        return Ramal.from_api(self._call("GET", f"/ramal/{_id(ramal_id)}"))
+        return parse_ramal(self._call("GET", f"/ramal/{_id(ramal_id)}"))
 
     def update_ramal(self, ramal_id: int, **fields: Any) -> None:
         """``PUT /ramal/{id}``: a partial update of the given fields."""
@@ -134,7 +137,7 @@ class TotalVoiceClient:
         """``GET /ramal/relatorio``: the ramais created in the period (all of them by default)."""
         end = end or (date.today() + timedelta(days=1))
         result = self._report(
-            "/ramal/relatorio", start, end, Ramal.from_api, lambda r: r.id, progress, cancel
+            "/ramal/relatorio", start, end, parse_ramal, lambda r: r.id, progress, cancel
         )
         return result.rows
 
@@ -157,7 +160,7 @@ class TotalVoiceClient:
     ) -> PauseReport:
         """``GET /ramal/{id}/pausas``: every pause in the whole days ``start``..``end``."""
         result = self._report(
-            f"/ramal/{_id(ramal_id)}/pausas", start, end, Pause.from_api, lambda p: p.key,
+            f"/ramal/{_id(ramal_id)}/pausas", start, end, parse_pause, lambda p: p.key,
             progress, cancel,
         )
         ramal, total_seconds, total_duration = parse_pause_totals(result.first_page.extra)
@@ -182,7 +185,7 @@ class TotalVoiceClient:
     ) -> ReceivedCallsReport:
         """``GET /ramal/{id}/relatorio``: every call the ramal received in ``start``..``end``."""
         result = self._report(
-            f"/ramal/{_id(ramal_id)}/relatorio", start, end, ReceivedCall.from_api,
+            f"/ramal/{_id(ramal_id)}/relatorio", start, end, parse_received_call,
             lambda c: c.id, progress, cancel,
         )
         return ReceivedCallsReport(total=len(result.rows), calls=result.rows)

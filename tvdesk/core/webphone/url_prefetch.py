@@ -21,7 +21,8 @@ import sys
 import threading
 from dataclasses import asdict, dataclass
 
-from tvdesk.cli import URL_HELPER_FLAG
+#: the command-line flag that runs :func:`helper_main` (``tvdesk --webphone-url-helper``)
+URL_HELPER_FLAG = "--webphone-url-helper"
 
 #: a helper still busy after this long is given up (a keyring waiting to be unlocked
 #: answers the app's own request as well)

@@ -27,13 +27,9 @@ from tvdesk.core.models import Ramal
 from tvdesk.core.session import PhoneLine
 from tvdesk.core.settings import Settings
 from tvdesk.core.webphone import protocol
-from tvdesk.core.webphone.phone_state import (
-    FINAL_ERRORS,
-    DialQueue,
-    PhoneState,
-    Registration,
-    reconnect_delay,
-)
+from tvdesk.core.webphone.backoff import reconnect_delay
+from tvdesk.core.webphone.dial_queue import DialQueue
+from tvdesk.core.webphone.phone_state import FINAL_ERRORS, PhoneState, Registration
 from tvdesk.gui.background import Background
 from tvdesk.gui.lifetime import alive
 from tvdesk.gui.messages import describe, not_allowed_text

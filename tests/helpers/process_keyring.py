@@ -1,6 +1,6 @@
 """A keyring backend for the tvdesk processes tests start, as an agent's keyring holds their
-token: ``PYTHON_KEYRING_BACKEND=tests.process_keyring.ProcessKeyring`` with the repository on
-``PYTHONPATH``; it holds the simulator's test token for the one API address named in
+token: ``PYTHON_KEYRING_BACKEND=tests.helpers.process_keyring.ProcessKeyring`` with the
+repository on ``PYTHONPATH``; it holds the simulator's test token for the one API address named in
 ``TVDESK_TEST_KEYRING_ACCOUNT`` (see :func:`process_env`). With ``TVDESK_TEST_KEYRING_LOG``
 set, every read appends the reading process's id to that file: which process asked first."""
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from keyring.backend import KeyringBackend
 
 TOKEN = "test-token-8f3a2c91d7"  # the test simulator's token, not a credential
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class ProcessKeyring(KeyringBackend):

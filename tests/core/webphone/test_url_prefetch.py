@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from tests.conftest import AGENT, AGENT_ID
-from tests.process_keyring import process_env
+from tests.helpers.process_keyring import process_env
+from tests.helpers.simulator import AGENT, AGENT_ID
 from tvdesk.core.redact import redact
 from tvdesk.core.settings import Settings
 from tvdesk.core.webphone.url_prefetch import UrlPrefetch, UrlRequest, request_for

@@ -10,17 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tvdesk.core.api.errors import ApiError, MalformedResponseError
-from tvdesk.core.api.transport import parse_envelope
-from tvdesk.core.dates import BRASILIA
-from tvdesk.core.models import (
-    Pause,
-    Ramal,
-    ReceivedCall,
+from tvdesk.core.api.parse import (
+    parse_pause,
     parse_pause_totals,
+    parse_ramal,
+    parse_received_call,
     parse_report_page,
     parse_webphone_url,
     ramal_payload,
 )
+from tvdesk.core.api.transport import parse_envelope
+from tvdesk.core.dates import BRASILIA
 
 # verbatim from the seeds
 SEED_CREATE = json.loads("""{
@@ -65,7 +65,7 @@ def envelope_dados(payload) -> object:
 
 
 def test_seed_create_example_with_numeric_ramal_and_nulls():
-    r = Ramal.from_api(envelope_dados(SEED_CREATE))
+    r = parse_ramal(envelope_dados(SEED_CREATE))
     assert r.id == 1234
     assert r.ramal == "4000"  # a number in this example, a string everywhere else
     assert r.bina is None and r.tags is None and r.ura_id is None
@@ -73,7 +73,7 @@ def test_seed_create_example_with_numeric_ramal_and_nulls():
 
 
 def test_seed_get_example_with_string_ramal_and_empty_tags():
-    r = Ramal.from_api(envelope_dados(SEED_GET))
+    r = parse_ramal(envelope_dados(SEED_GET))
     assert r.ramal == "4000"
     assert r.bina == "48999999999"
     assert r.tags is None  # "" and null mean the same: no tags
@@ -81,14 +81,14 @@ def test_seed_get_example_with_string_ramal_and_empty_tags():
 
 
 def test_ramal_credentials_stay_out_of_repr():
-    r = Ramal.from_api(envelope_dados(SEED_GET))
+    r = parse_ramal(envelope_dados(SEED_GET))
     assert r.senha == "1234ioYNua"
     assert "1234ioYNua" not in repr(r)
     assert "testefd3b268b3de8cateste44968" not in repr(r)
 
 
 def test_seed_pause_report():
-    page = parse_report_page(envelope_dados(SEED_PAUSES), Pause.from_api)
+    page = parse_report_page(envelope_dados(SEED_PAUSES), parse_pause)
     assert page.total == 1 and page.posicao == 0 and page.limite == 100
     (pause,) = page.rows
     assert pause.start == datetime(2019, 6, 15, 11, 14, 41, tzinfo=BRASILIA)
@@ -97,7 +97,7 @@ def test_seed_pause_report():
 
 
 def test_seed_received_calls():
-    page = parse_report_page(envelope_dados(SEED_CALLS), ReceivedCall.from_api)
+    page = parse_report_page(envelope_dados(SEED_CALLS), parse_received_call)
     assert page.total == 2
     first = page.rows[0]
     assert first.caller == "48999999999"
@@ -115,7 +115,7 @@ def test_later_fields_and_other_quirks_do_not_break_parsing():
     row = dict(SEED_CALLS["dados"]["relatorio"][0])
     row.update({"novo_campo": {"x": [1, 2]}, "preco": 0.12, "duracao_segundos": "369",
                 "data_inicio": "2019-05-07T15:28:13.123-03:00", "url_gravacao": ""})
-    call = ReceivedCall.from_api(row, "row")
+    call = parse_received_call(row, "row")
     assert call.price == Decimal("0.12")
     assert call.seconds == 369
     assert call.started_at.microsecond == 123000
@@ -131,7 +131,7 @@ def test_wrong_types_are_malformed_responses(field, value):
     row = dict(SEED_CALLS["dados"]["relatorio"][0])
     row[field] = value
     with pytest.raises(MalformedResponseError) as info:
-        ReceivedCall.from_api(row, "dados.relatorio[0]")
+        parse_received_call(row, "dados.relatorio[0]")
     assert field in str(info.value)
 
 
@@ -168,10 +168,10 @@ def parse_everything(status: int, body: bytes) -> None:
     except ApiError:
         return
     for parse in (
-        lambda: Ramal.from_api(dados),
-        lambda: parse_report_page(dados, Ramal.from_api),
-        lambda: parse_report_page(dados, Pause.from_api),
-        lambda: parse_report_page(dados, ReceivedCall.from_api),
+        lambda: parse_ramal(dados),
+        lambda: parse_report_page(dados, parse_ramal),
+        lambda: parse_report_page(dados, parse_pause),
+        lambda: parse_report_page(dados, parse_received_call),
         lambda: parse_pause_totals(dados if isinstance(dados, dict) else {}),
         lambda: parse_webphone_url(dados),
     ):

@@ -1,0 +1,44 @@
+"""The webphone's postMessage protocol: command builders and the event parser."""
+
+import pytest
+
+from tvdesk.core.webphone import protocol as p
+
+
+def test_command_builders():
+    assert p.chama_numero(" +5548999999999 ") == {"message": "chamaNumero",
+                                                  "numero": "+5548999999999"}
+    assert p.envia_dtmf("#") == {"message": "enviaDTMF", "dtmf": "#"}
+    assert p.transferir("4001") == {"message": "transferir", "numeroTelefone": "4001"}
+    assert p.transferir("4001", attended=True)["message"] == "transferirConsulta"
+    assert p.pausar_na_fila() == {"message": "pausarNaFila"}
+    assert p.pausar_na_fila(3) == {"message": "pausarNaFila", "filaId": 3}
+    assert p.entrar_na_fila(7) == {"message": "entrarNaFila", "filaId": "7"}
+    for bad in ("x", "12", "", None):
+        with pytest.raises(p.ProtocolError):
+            p.envia_dtmf(bad)
+    with pytest.raises(p.ProtocolError):
+        p.chama_numero("  ")
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ({"message": "status", "status": "Conectado"}, p.StatusEvent("conectado")),
+    ({"message": "status", "status": "voando"}, None),
+    ({"message": "chegandoChamada", "numeroChegando": "4899", "numeroDestino": 4000,
+      "chamadaRecebidaId": 7}, p.IncomingCallEvent("4899", "4000", "7")),
+    ({"message": "chamada_id", "chamada_id": 9}, p.CallIdEvent("9")),
+    ({"message": "status_erro", "status_erro": "x", "codigo": "url_expirada"},
+     p.ErrorEvent("x", "url_expirada")),
+    ({"message": "stats_webphone", "internet": {"ping": "12", "jitter": 3},
+      "computador": {"cpu": 9}}, p.StatsEvent(12.0, 3.0, 9.0)),
+    ({"message": "stats_webphone", "internet": "bad"}, p.StatsEvent(None, None, None)),
+    ({"message": "pausou_na_fila", "filaId": 3}, p.QueueEvent("paused", "3")),
+    ({"message": "outra_coisa"}, None),
+    ("not a dict", None),
+    (None, None),
+    ({"message": {"x": 1}}, None),
+])
+def test_event_parsing(data, expected):
+    assert p.parse_event(data) == expected
+
+
