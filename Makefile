@@ -42,9 +42,14 @@ lint: venv
 
 # After changing user-visible text: refresh the .ts (translators fill it in, e.g. with
 # pyside6-linguist), then compile the .qm the app loads. A test checks both are current.
+# Texts that moved to another class keep their translation (accept_moved.py).
+TS_FILE = resources/translations/tvdesk_pt_BR.ts
 translations: venv
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find tvdesk/gui -name '*.py' | sort) \
-	    -ts resources/translations/tvdesk_pt_BR.ts
+	    -ts $(TS_FILE)
+	$(PY) resources/translations/accept_moved.py $(TS_FILE)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find tvdesk/gui -name '*.py' | sort) \
+	    -ts $(TS_FILE)
 	$(VENV)/bin/pyside6-lrelease resources/translations/tvdesk_pt_BR.ts \
 	    -qm resources/translations/tvdesk_pt_BR.qm
 

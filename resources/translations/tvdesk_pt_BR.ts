@@ -1,6 +1,17 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
+<context>
+    <name>AppController</name>
+    <message>
+        <source>The new language applies the next time tvdesk starts.</source>
+        <translation>O novo idioma vale a partir da próxima vez que o tvdesk for aberto.</translation>
+    </message>
+    <message>
+        <source>tvdesk</source>
+        <translation>tvdesk</translation>
+    </message>
+</context>
 <context>
     <name>Banner</name>
     <message>
@@ -49,6 +60,33 @@
     <message>
         <source>Recording</source>
         <translation>Gravação</translation>
+    </message>
+</context>
+<context>
+    <name>Dialer</name>
+    <message>
+        <source>Type a number to dial.</source>
+        <translation>Digite um número para discar.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a phone number or an extension. Use a number with area code, e.g. (48) 99999-9999, or a 3-4 digit extension.</source>
+        <translation>“{text}” não é um número de telefone nem um ramal. Use um número com DDD, por exemplo (48) 99999-9999, ou um ramal de 3 ou 4 dígitos.</translation>
+    </message>
+    <message>
+        <source>Dialing {number}…</source>
+        <translation>Discando para {number}…</translation>
+    </message>
+    <message>
+        <source>The copied text has no phone number or extension.</source>
+        <translation>O texto copiado não tem número de telefone nem ramal.</translation>
+    </message>
+    <message>
+        <source>Dial the copied number</source>
+        <translation>Discar o número copiado</translation>
+    </message>
+    <message>
+        <source>Dial {number}?</source>
+        <translation>Discar para {number}?</translation>
     </message>
 </context>
 <context>
@@ -188,6 +226,29 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>Updated at {time}</source>
+        <translation>Atualizado às {time}</translation>
+    </message>
+    <message>
+        <source>Not updated</source>
+        <translation>Não atualizado</translation>
+    </message>
+    <message>
+        <source>Loading cancelled</source>
+        <translation>Carregamento cancelado</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled: the list is as it was before.</source>
+        <translation>O carregamento foi cancelado: a lista continua como estava.</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled: the list shows only what had arrived.</source>
+        <translation>O carregamento foi cancelado: a lista mostra só o que já tinha chegado.</translation>
+    </message>
+</context>
+<context>
     <name>IncomingCallBanner</name>
     <message>
         <source>Answer</source>
@@ -265,86 +326,6 @@
         <translation>tvdesk — ramal {number}</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Arquivo</translation>
-    </message>
-    <message>
-        <source>Export calls to CSV…</source>
-        <translation>Exportar chamadas para CSV…</translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>Sair da conta</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Sair</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Exibir</translation>
-    </message>
-    <message>
-        <source>Search calls</source>
-        <translation>Buscar chamadas</translation>
-    </message>
-    <message>
-        <source>Dial a number</source>
-        <translation>Discar um número</translation>
-    </message>
-    <message>
-        <source>Dial the copied number</source>
-        <translation>Discar o número copiado</translation>
-    </message>
-    <message>
-        <source>Stop loading</source>
-        <translation>Parar de carregar</translation>
-    </message>
-    <message>
-        <source>&amp;Phone</source>
-        <translation>&amp;Telefone</translation>
-    </message>
-    <message>
-        <source>Webphone in this window</source>
-        <translation>Webphone nesta janela</translation>
-    </message>
-    <message>
-        <source>Webphone in its own window</source>
-        <translation>Webphone em janela própria</translation>
-    </message>
-    <message>
-        <source>tvdesk's own phone controls</source>
-        <translation>Controles de telefone do tvdesk</translation>
-    </message>
-    <message>
-        <source>Pause in the queues</source>
-        <translation>Pausar nas filas</translation>
-    </message>
-    <message>
-        <source>Resume in the queues</source>
-        <translation>Retomar nas filas</translation>
-    </message>
-    <message>
-        <source>Show the webphone window</source>
-        <translation>Mostrar a janela do webphone</translation>
-    </message>
-    <message>
-        <source>Reconnect the webphone</source>
-        <translation>Reconectar o webphone</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>&amp;Ferramentas</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Configurações…</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Aj&amp;uda</translation>
-    </message>
-    <message>
         <source>About tvdesk</source>
         <translation>Sobre o tvdesk</translation>
     </message>
@@ -353,52 +334,8 @@
         <translation>Carregando…</translation>
     </message>
     <message>
-        <source>Updated at {time}</source>
-        <translation>Atualizado às {time}</translation>
-    </message>
-    <message>
-        <source>Not updated</source>
-        <translation>Não atualizado</translation>
-    </message>
-    <message>
-        <source>Loading cancelled</source>
-        <translation>Carregamento cancelado</translation>
-    </message>
-    <message>
-        <source>Loading was cancelled: the list is as it was before.</source>
-        <translation>O carregamento foi cancelado: a lista continua como estava.</translation>
-    </message>
-    <message>
-        <source>Loading was cancelled: the list shows only what had arrived.</source>
-        <translation>O carregamento foi cancelado: a lista mostra só o que já tinha chegado.</translation>
-    </message>
-    <message>
-        <source>The copied text has no phone number or extension.</source>
-        <translation>O texto copiado não tem número de telefone nem ramal.</translation>
-    </message>
-    <message>
-        <source>Dial {number}?</source>
-        <translation>Discar para {number}?</translation>
-    </message>
-    <message>
-        <source>Type a number to dial.</source>
-        <translation>Digite um número para discar.</translation>
-    </message>
-    <message>
-        <source>“{text}” is not a phone number or an extension. Use a number with area code, e.g. (48) 99999-9999, or a 3-4 digit extension.</source>
-        <translation>“{text}” não é um número de telefone nem um ramal. Use um número com DDD, por exemplo (48) 99999-9999, ou um ramal de 3 ou 4 dígitos.</translation>
-    </message>
-    <message>
-        <source>Dialing {number}…</source>
-        <translation>Discando para {number}…</translation>
-    </message>
-    <message>
         <source>Extensions (supervisor)</source>
         <translation>Ramais (supervisor)</translation>
-    </message>
-    <message>
-        <source>The new language applies the next time tvdesk starts.</source>
-        <translation>O novo idioma vale a partir da próxima vez que o tvdesk for aberto.</translation>
     </message>
     <message>
         <source>tvdesk {version}
@@ -834,7 +771,7 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Ponto e vírgula (;) — planilhas em português</translation>
     </message>
     <message>
-        <source>Show the supervisor's extensions screen</source>
+        <source>Show the supervisor&apos;s extensions screen</source>
         <translation>Mostrar a tela de ramais do supervisor</translation>
     </message>
     <message>
@@ -877,7 +814,7 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Entrar na TotalVoice</translation>
     </message>
     <message>
-        <source>Paste the account's access token (TotalVoice panel → Minha conta → Token) and type your extension.</source>
+        <source>Paste the account&apos;s access token (TotalVoice panel → Minha conta → Token) and type your extension.</source>
         <translation>Cole o token de acesso da conta (painel da TotalVoice → Minha conta → Token) e digite o seu ramal.</translation>
     </message>
     <message>
@@ -905,7 +842,7 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Escolher…</translation>
     </message>
     <message>
-        <source>List the account's extensions (supervisors)</source>
+        <source>List the account&apos;s extensions (supervisors)</source>
         <translation>Listar os ramais da conta (supervisores)</translation>
     </message>
     <message>
@@ -913,7 +850,7 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Lembrar de mim neste computador</translation>
     </message>
     <message>
-        <source>The token is kept in the system's keyring, never in a file.</source>
+        <source>The token is kept in the system&apos;s keyring, never in a file.</source>
         <translation>O token fica no chaveiro do sistema, nunca em um arquivo.</translation>
     </message>
     <message>
@@ -1077,6 +1014,13 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     </message>
 </context>
 <context>
+    <name>Tasks</name>
+    <message>
+        <source>Something unexpected went wrong inside tvdesk ({error}). tvdesk keeps running; if this happens again, restart it when you are not on a call.</source>
+        <translation>Algo inesperado deu errado no tvdesk ({error}). O tvdesk continua funcionando; se acontecer de novo, reinicie-o quando não estiver em uma ligação.</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Show tvdesk</source>
@@ -1100,7 +1044,6 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     </message>
     <message>
         <source>tvdesk</source>
-        <extracomment>asks whether the main window is on screen (set by the app's controller)</extracomment>
         <translation>tvdesk</translation>
     </message>
     <message>
@@ -1119,7 +1062,7 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>O webphone não conseguiu usar o microfone. Confira se nenhum outro programa está usando e se o sistema permite que o tvdesk o use; depois clique em Reconectar.</translation>
     </message>
     <message>
-        <source>The phone system refused this extension's webphone: {error}</source>
+        <source>The phone system refused this extension&apos;s webphone: {error}</source>
         <translation>A central recusou o webphone deste ramal: {error}</translation>
     </message>
     <message>
@@ -1149,6 +1092,105 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>The webphone is connecting: the call starts as soon as it is ready.</source>
         <translation>O webphone está conectando: a ligação começa assim que ele estiver pronto.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>Export calls to CSV…</source>
+        <translation>Exportar chamadas para CSV…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sair da conta</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Exibir</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Search calls</source>
+        <translation>Buscar chamadas</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Discar um número</translation>
+    </message>
+    <message>
+        <source>Dial the copied number</source>
+        <translation>Discar o número copiado</translation>
+    </message>
+    <message>
+        <source>Stop loading</source>
+        <translation>Parar de carregar</translation>
+    </message>
+    <message>
+        <source>Received calls</source>
+        <translation>Chamadas recebidas</translation>
+    </message>
+    <message>
+        <source>Pause history</source>
+        <translation>Histórico de pausas</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefone</translation>
+    </message>
+    <message>
+        <source>Webphone in this window</source>
+        <translation>Webphone nesta janela</translation>
+    </message>
+    <message>
+        <source>Webphone in its own window</source>
+        <translation>Webphone em janela própria</translation>
+    </message>
+    <message>
+        <source>tvdesk&apos;s own phone controls</source>
+        <translation>Controles de telefone do tvdesk</translation>
+    </message>
+    <message>
+        <source>Pause in the queues</source>
+        <translation>Pausar nas filas</translation>
+    </message>
+    <message>
+        <source>Resume in the queues</source>
+        <translation>Retomar nas filas</translation>
+    </message>
+    <message>
+        <source>Show the webphone window</source>
+        <translation>Mostrar a janela do webphone</translation>
+    </message>
+    <message>
+        <source>Reconnect the webphone</source>
+        <translation>Reconectar o webphone</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Ferramentas</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Configurações…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <source>About tvdesk</source>
+        <translation>Sobre o tvdesk</translation>
     </message>
 </context>
 </TS>

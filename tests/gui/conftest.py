@@ -19,8 +19,8 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from tests.helpers.simulator import ANCHOR, TOKEN
 from tvdesk.core.credentials import SERVICE, CredentialStore
 from tvdesk.core.settings import Settings, SettingsStore
-from tvdesk.gui.background import Background
 from tvdesk.gui.controller import AppController
+from tvdesk.gui.tasks import Tasks
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -89,14 +89,14 @@ def config(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def background():
-    bg = Background()
-    yield bg
-    bg.shutdown()
+def tasks(qapp):
+    t = Tasks()
+    yield t
+    t.shutdown()
 
 
 @pytest.fixture
-def make_controller(qt_loop, qtbot, background, config, sim):
+def make_controller(qt_loop, qtbot, tasks, config, sim):
     made = []
 
     def make(settings: Settings | None = None, **kw) -> AppController:
@@ -104,7 +104,7 @@ def make_controller(qt_loop, qtbot, background, config, sim):
         if settings is not None:
             store.save(settings)
         controller = AppController(settings_store=store, credentials=CredentialStore(),
-                                   background=background, today=ANCHOR,
+                                   tasks=tasks, today=ANCHOR,
                                    client_options={"timeout": 3.0, "backoff": 0.01}, **kw)
         made.append(controller)
         return controller

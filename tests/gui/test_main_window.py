@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from tests.gui.conftest import remembered, store_token
 from tests.helpers.simulator import AGENT_ID, ANCHOR, make_sim
 from tvdesk.core.dates import BRASILIA
-from tvdesk.gui.formatting import is_answered
+from tvdesk.core.reports import seconds_per_day
+from tvdesk.core.vocabulary import CallStatus, is_answered
 from tvdesk.gui.models.calls_model import COL_CALLER
-from tvdesk.gui.models.pauses_model import seconds_per_day
 from tvdesk.simulator.store import DataSpec
 
 
@@ -24,7 +24,7 @@ def open_main(qtbot, make_controller, sim, memory_keyring, **settings):
     controller.start()
     qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
     main = controller.main_window
-    qtbot.waitUntil(lambda: main.data.loading is False and main.status.text().startswith(
+    qtbot.waitUntil(lambda: controller.history.loading is False and main.status.text().startswith(
         "Updated"), timeout=15000)
     return controller, main
 
@@ -35,7 +35,7 @@ def truth(sim, start, end, rid=AGENT_ID):
 
 
 def test_received_calls_load_with_totals(qtbot, make_controller, sim, memory_keyring):
-    _, main = open_main(qtbot, make_controller, sim, memory_keyring)
+    _controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
     start, end = main.range_bar.range()
     assert (start, end) == (ANCHOR - timedelta(days=29), ANCHOR)
     expected = truth(sim, start, end)
@@ -54,7 +54,7 @@ def test_received_calls_load_with_totals(qtbot, make_controller, sim, memory_key
 
 
 def test_search_and_status_filters(qtbot, make_controller, sim, memory_keyring):
-    _, main = open_main(qtbot, make_controller, sim, memory_keyring)
+    _controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
     everyone = main.calls.model.visible_rows()
     caller = next(c.caller for c in everyone if c.caller)
     qtbot.keyClicks(main.calls.search, f"({caller[:2]}) {caller[2:7]}")
@@ -62,16 +62,16 @@ def test_search_and_status_filters(qtbot, make_controller, sim, memory_keyring):
     assert shown and all(caller[:7] in c.caller for c in shown)
     assert len(shown) == len([c for c in everyone if caller[:7] in (c.caller or "")])
     main.calls.search.clear()
-    main.calls.status.setCurrentIndex(main.calls.status.findData("Answered"))
+    main.calls.status.setCurrentIndex(main.calls.status.findData(CallStatus.ANSWERED))
     answered = main.calls.model.visible_rows()
     assert answered and all(is_answered(c.status) for c in answered)
     assert main.calls.totals_now().calls == main.calls.totals_now().answered
-    main.calls.status.setCurrentIndex(main.calls.status.findData("Missed"))
+    main.calls.status.setCurrentIndex(main.calls.status.findData(CallStatus.MISSED))
     assert all(c.status == "não atendida" for c in main.calls.model.visible_rows())
 
 
 def test_sorting_by_caller(qtbot, make_controller, sim, memory_keyring):
-    _, main = open_main(qtbot, make_controller, sim, memory_keyring)
+    _controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
     main.calls.table.sortByColumn(COL_CALLER, Qt.SortOrder.AscendingOrder)
     digits = [c.caller or "" for c in main.calls.model.visible_rows()]
     assert digits == sorted(digits)
@@ -107,7 +107,7 @@ def test_csv_has_exactly_the_rows_shown(qtbot, make_controller, exact_sim, memor
                                         tmp_path, separator, expected):
     store_token(memory_keyring, exact_sim)
     settings = remembered(exact_sim, range_preset="today", csv_separator=separator)
-    settings.ramal = "4321"
+    settings = settings.but(ramal="4321")
     controller = make_controller(settings)
     controller.start()
     qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
@@ -117,13 +117,13 @@ def test_csv_has_exactly_the_rows_shown(qtbot, make_controller, exact_sim, memor
     assert main.calls.export_to(out) == 3
     assert out.read_bytes().decode("utf-8") == expected
     # filtered: only what is shown
-    main.calls.status.setCurrentIndex(main.calls.status.findData("Missed"))
+    main.calls.status.setCurrentIndex(main.calls.status.findData(CallStatus.MISSED))
     main.calls.export_to(out)
     assert out.read_bytes().decode("utf-8-sig").count("\r\n") == 2
 
 
 def test_pause_history_totals_and_chart(qtbot, make_controller, sim, memory_keyring):
-    _, main = open_main(qtbot, make_controller, sim, memory_keyring, range_preset="7days")
+    _controller, main = open_main(qtbot, make_controller, sim, memory_keyring, range_preset="7days")
     start, end = main.range_bar.range()
     expected = [p for p in sim.store.pauses[AGENT_ID]
                 if start <= p.start.astimezone().date() <= end]
@@ -146,10 +146,10 @@ def test_pause_history_totals_and_chart(qtbot, make_controller, sim, memory_keyr
 
 def test_server_error_shows_a_message_and_retry_recovers(qtbot, make_controller, sim,
                                                            memory_keyring):
-    _, main = open_main(qtbot, make_controller, sim, memory_keyring)
+    controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
     before = main.calls.totals_now().calls
     sim.add_fault("server_error", path="/relatorio")
-    main.refresh()
+    controller.history.refresh()
     qtbot.waitUntil(main.banner.isVisible, timeout=15000)
     assert "server had a problem" in main.banner.text()
     assert main.banner.retry.isVisible()
@@ -159,7 +159,7 @@ def test_server_error_shows_a_message_and_retry_recovers(qtbot, make_controller,
     assert main.status.text() == "Not updated"
     sim.clear_faults()
     qtbot.mouseClick(main.banner.retry, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not main.data.loading and not main.banner.isVisible()
+    qtbot.waitUntil(lambda: not controller.history.loading and not main.banner.isVisible()
                     and main.calls.totals_now().calls == before, timeout=15000)
 
 
@@ -172,18 +172,18 @@ def test_loading_shows_progress_and_can_be_cancelled(qtbot, make_controller, mem
         controller.start()
         qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
         main = controller.main_window
-        qtbot.waitUntil(lambda: not main.data.loading, timeout=20000)
+        qtbot.waitUntil(lambda: not controller.history.loading, timeout=20000)
         big.add_fault("latency", path="/relatorio", latency_ms=250)
         start, end = ANCHOR - timedelta(days=59), ANCHOR
         progress = []
-        main.data.progress.connect(lambda done, total: progress.append((done, total)))
+        controller.history.data.progress.connect(lambda done, total: progress.append((done, total)))
         main.range_bar.set_range(start, end)
         qtbot.waitUntil(lambda: bool(progress) and progress[-1][0] >= 2, timeout=10000)
         assert progress[-1][1] > 5  # pages done of the pages known
         assert (main.progress.value(), main.progress.maximum()) == progress[-1]
         assert main.progress.isVisible() and main.cancel_button.isVisible()
         qtbot.mouseClick(main.cancel_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not main.data.loading, timeout=5000)
+        qtbot.waitUntil(lambda: not controller.history.loading, timeout=5000)
         assert "cancelled" in main.banner.text()
         partial = main.calls.totals_now().calls
         assert 0 < partial < len(truth(big, start, end))
@@ -194,29 +194,29 @@ def test_loading_shows_progress_and_can_be_cancelled(qtbot, make_controller, mem
 
 def test_call_back_and_the_dial_box_emit_dial_requests(qtbot, make_controller, sim,
                                                         memory_keyring):
-    _, main = open_main(qtbot, make_controller, sim, memory_keyring)
+    controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
     row = next(n for n, c in enumerate(main.calls.model.visible_rows()) if c.caller)
     call = main.calls.model.row_at(row)
     index = main.calls.model.index(row, COL_CALLER)
     main.calls.table.scrollTo(index)
     rect = main.calls.table.visualRect(index)
-    with qtbot.waitSignal(main.dialRequested, timeout=3000) as sig:
+    with qtbot.waitSignal(controller.dialer.dialed, timeout=3000) as sig:
         # a double-click is a press, a release, then the double-click
         qtbot.mouseClick(main.calls.table.viewport(), Qt.MouseButton.LeftButton,
                          pos=rect.center())
         qtbot.mouseDClick(main.calls.table.viewport(), Qt.MouseButton.LeftButton,
                           pos=rect.center())
     assert sig.args == ["+55" + call.caller]
-    with qtbot.waitSignal(main.dialRequested, timeout=3000) as sig:
+    with qtbot.waitSignal(controller.dialer.dialed, timeout=3000) as sig:
         main.calls.select_row(row)
         main.calls.call_back.click()
     assert sig.args == ["+55" + call.caller]
-    with qtbot.waitSignal(main.dialRequested, timeout=3000) as sig:
+    with qtbot.waitSignal(controller.dialer.dialed, timeout=3000) as sig:
         qtbot.keyClicks(main.dial_box, "(48) 3333-4444")
         qtbot.keyClick(main.dial_box, Qt.Key.Key_Return)
     assert sig.args == ["+554833334444"]
     assert main.dial_box.text() == ""
-    with qtbot.assertNotEmitted(main.dialRequested):
+    with qtbot.assertNotEmitted(controller.dialer.dialed):
         qtbot.keyClicks(main.dial_box, "12ab")
         qtbot.keyClick(main.dial_box, Qt.Key.Key_Return)
     assert "is not a phone number" in main.banner.text()
@@ -224,7 +224,7 @@ def test_call_back_and_the_dial_box_emit_dial_requests(qtbot, make_controller, s
 
 
 def test_a_recording_plays_inside_the_app(qtbot, make_controller, sim, memory_keyring):
-    _, main = open_main(qtbot, make_controller, sim, memory_keyring)
+    _controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
     row = next(n for n, c in enumerate(main.calls.model.visible_rows()) if c.has_recording)
     main.calls.select_row(row)
     assert main.calls.play.isEnabled()
@@ -237,7 +237,7 @@ def test_a_recording_plays_inside_the_app(qtbot, make_controller, sim, memory_ke
 
 
 def test_keyboard_shortcuts(qtbot, make_controller, sim, memory_keyring):
-    _, main = open_main(qtbot, make_controller, sim, memory_keyring)
+    _controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
     shortcuts = {a.text(): [k.toString() for k in a.shortcuts()] for a in main.actions()}
     assert "F5" in shortcuts["Refresh"]
     assert "Ctrl+D" in shortcuts["Dial a number"]
@@ -250,30 +250,31 @@ def test_settings_dialog_applies_and_saves(qtbot, make_controller, sim, memory_k
                                            config):
     import json
 
-    _, main = open_main(qtbot, make_controller, sim, memory_keyring)
-    dialog = main.open_settings()
+    controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
+    dialog = controller.open_settings()
     dialog.refresh.setValue(15)
     dialog.csv.setCurrentIndex(dialog.csv.findData(";"))
     dialog.supervisor.setChecked(True)
     dialog.raise_on_incoming.setChecked(False)
     dialog.close_at_end.setChecked(True)
     dialog.accept()
-    assert main.auto_refresh.isActive() and main.auto_refresh.interval() == 15 * 60_000
+    timer = controller.history.auto_refresh
+    assert timer.isActive() and timer.interval() == 15 * 60_000
     assert main.calls.csv_separator == ";"
     assert main.supervisor is not None
     saved = json.loads((config / "settings.json").read_text())
     assert (saved["refresh_minutes"], saved["csv_separator"], saved["supervisor"],
             saved["raise_on_incoming"], saved["webphone_close_at_end"]) == (
         15, ";", True, False, True)
-    dialog = main.open_settings()
+    dialog = controller.open_settings()
     dialog.refresh.setValue(0)
     dialog.accept()
-    assert not main.auto_refresh.isActive()
+    assert not controller.history.auto_refresh.isActive()
 
 
 def test_a_refresh_keeps_the_agents_selection_and_adds_new_calls(qtbot, make_controller, sim,
                                                                 memory_keyring):
-    _, main = open_main(qtbot, make_controller, sim, memory_keyring, range_preset="7days")
+    controller, main = open_main(qtbot, make_controller, sim, memory_keyring, range_preset="7days")
     calls = main.calls
     calls.select_row(5)
     chosen = calls.selected()
@@ -284,7 +285,7 @@ def test_a_refresh_keeps_the_agents_selection_and_adds_new_calls(qtbot, make_con
                                 at=newest + timedelta(minutes=1))
     resets = []
     calls.model.modelReset.connect(lambda: resets.append(calls.selected()))
-    main._auto_refresh()
+    controller.history._auto_refresh()
     qtbot.waitUntil(lambda: calls.totals_now().calls == before + 1, timeout=10000)
     assert len(resets) == 1  # swapped once, at the end, not page by page
     assert calls.selected().id == chosen.id

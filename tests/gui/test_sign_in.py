@@ -120,7 +120,7 @@ def test_a_remembered_token_signs_in_without_asking(qtbot, make_controller, sim,
     store_token(memory_keyring, sim)
     controller = make_controller(remembered(sim))
     shown = []
-    controller.signInShown.connect(shown.append)
+    controller.flow.signInShown.connect(shown.append)
     controller.start()
     qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
     assert shown == []  # never asked
@@ -150,10 +150,9 @@ def test_a_token_refused_during_the_day_returns_to_sign_in(qtbot, make_controlle
     controller = make_controller(remembered(sim, refresh_minutes=7))
     controller.start()
     qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
-    main = controller.main_window
-    qtbot.waitUntil(lambda: not main.data.loading, timeout=10000)
+    qtbot.waitUntil(lambda: not controller.history.loading, timeout=10000)
     sim.add_fault("auth")
-    main.refresh()
+    controller.history.refresh()
     qtbot.waitUntil(lambda: controller.sign_in_window is not None
                     and controller.sign_in_window.error.isVisible(), timeout=10000)
     assert "token was refused" in controller.sign_in_window.error.text()

@@ -30,9 +30,7 @@ def test_the_screen_is_behind_a_setting(qtbot, make_controller, sim, memory_keyr
     main = controller.main_window
     assert main.supervisor is None
     assert main.tabs.count() == 2
-    s = main.settings
-    s.supervisor = True
-    main._apply_settings(s)
+    controller.settings.update(supervisor=True)
     assert main.supervisor is not None and main.tabs.count() == 3
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from tvdesk.core.api import ApiError, NotFoundError
 from tvdesk.core.models import Ramal
+from tvdesk.core.reports import extension_order
 
 if TYPE_CHECKING:  # the client (and requests) load when a session is made, not before
     from tvdesk.core.api import TotalVoiceClient
@@ -32,6 +33,10 @@ class Session:
     @property
     def line(self) -> PhoneLine:
         return PhoneLine(self.client, self.ramal.ramal or "", self.ramal.id)
+
+    def ramal_reloaded(self, ramal: Ramal) -> None:
+        """The extension as the API now has it (a refresh reloads it with the history)."""
+        self.ramal = ramal
 
     def close(self) -> None:
         self.client.close()
@@ -99,4 +104,4 @@ def list_extensions(token: str, base_url: str, **client_kw) -> list[Ramal]:
     from tvdesk.core.api.client import TotalVoiceClient
 
     with TotalVoiceClient(token, base_url, **client_kw) as client:
-        return sorted(client.list_ramais(), key=lambda r: (r.ramal or "", r.id))
+        return sorted(client.list_ramais(), key=extension_order)

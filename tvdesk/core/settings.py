@@ -11,7 +11,7 @@ import json
 import logging
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +19,11 @@ import platformdirs
 
 from tvdesk.core.api.hosts import DEFAULT_BASE_URL
 from tvdesk.core.redact import redact
+from tvdesk.core.vocabulary import WebphoneMode
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("auto", "pt_BR", "en")
-WEBPHONE_MODES = ("embedded", "floating", "hidden")
 CSV_SEPARATORS = (",", ";")
 
 
@@ -42,8 +42,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("tvdesk", appauthor=False))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Settings:
+    """One snapshot of the settings; the GUI's settings model holds the current one and
+    replaces it on every change (nobody edits a snapshot in place)."""
+
     base_url: str = DEFAULT_BASE_URL
     ramal: str = ""  # the agent's extension number
     ramal_id: int | None = None
@@ -53,7 +56,7 @@ class Settings:
     range_preset: str = "today"
     csv_separator: str = ","
     supervisor: bool = False
-    webphone_mode: str = "embedded"
+    webphone_mode: str = WebphoneMode.EMBEDDED.value
     webphone_autostart: bool = True  # load the webphone when signed in
     webphone_close_at_end: bool = False  # the API's fechar_fim
     webphone_always_on_top: bool = False  # the floating window
@@ -68,15 +71,21 @@ class Settings:
     def normalised(self) -> Settings:
         """Values out of range fall back to their defaults (a hand-edited file)."""
         d = Settings()
+        fixed: dict[str, Any] = {}
         if self.language not in LANGUAGES:
-            self.language = d.language
-        if self.webphone_mode not in WEBPHONE_MODES:
-            self.webphone_mode = d.webphone_mode
+            fixed["language"] = d.language
+        if self.webphone_mode not in set(WebphoneMode):
+            fixed["webphone_mode"] = d.webphone_mode
         if self.csv_separator not in CSV_SEPARATORS:
-            self.csv_separator = d.csv_separator
-        if not isinstance(self.refresh_minutes, int) or not 0 <= self.refresh_minutes <= 240:
-            self.refresh_minutes = d.refresh_minutes
-        return self
+            fixed["csv_separator"] = d.csv_separator
+        if not isinstance(self.refresh_minutes, int) or isinstance(self.refresh_minutes, bool) \
+                or not 0 <= self.refresh_minutes <= 240:
+            fixed["refresh_minutes"] = d.refresh_minutes
+        return replace(self, **fixed) if fixed else self
+
+    def but(self, **changes: Any) -> Settings:
+        """A copy with ``changes``, normalised."""
+        return replace(self, **changes).normalised()
 
 
 class SettingsStore:

@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Signal
 
 from tvdesk.core.api import ApiError, CancelledError
 from tvdesk.core.api.paging import PageProgress
-from tvdesk.gui.background import Background
 from tvdesk.gui.lifetime import alive
+from tvdesk.gui.tasks import Tasks
 
 if TYPE_CHECKING:
     import asyncio
@@ -36,10 +36,10 @@ class AgentData(QObject):
     failed = Signal(object)         # the ApiError
     cancelled = Signal()
 
-    def __init__(self, session: Session, background: Background, parent=None) -> None:
+    def __init__(self, session: Session, tasks: Tasks, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.background = background
+        self.tasks = tasks
         self._flag: threading.Event | None = None
         self._task: asyncio.Task | None = None
         self._pages: dict[str, tuple[int, int]] = {}
@@ -49,12 +49,10 @@ class AgentData(QObject):
         return self._task is not None and not self._task.done()
 
     def refresh(self, start: date, end: date) -> asyncio.Task:
-        import asyncio
-
         self.cancel()
-        flag = self.background.cancel_flag()
+        flag = self.tasks.cancel_flag()
         self._flag = flag
-        self._task = asyncio.ensure_future(self._load(start, end, flag))
+        self._task = self.tasks.spawn(self._load(start, end, flag), owner=self)
         return self._task
 
     def cancel(self) -> None:
@@ -64,7 +62,7 @@ class AgentData(QObject):
     async def _load(self, start: date, end: date, flag: threading.Event) -> None:
         import asyncio
 
-        bg, client, ramal_id = self.background, self.session.client, self.session.ramal.id
+        bg, client, ramal_id = self.tasks, self.session.client, self.session.ramal.id
         self._pages = {"calls": (0, 0), "pauses": (0, 0)}
         self.loadingChanged.emit(True)
         self.progress.emit(0, 0)
@@ -103,11 +101,11 @@ class AgentData(QObject):
                 self.failed.emit(exc)
         else:
             if current():
-                self.session.ramal = ramal
+                self.session.ramal_reloaded(ramal)
                 self.ramalLoaded.emit(ramal)
                 self.callsLoaded.emit(calls)
                 self.pausesLoaded.emit(pauses)
         finally:
-            self.background.release(flag)
+            self.tasks.release(flag)
             if alive(self) and flag is self._flag:
                 self.loadingChanged.emit(False)

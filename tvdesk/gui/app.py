@@ -1,4 +1,8 @@
-"""The desktop application: Qt set-up, translations, the event loop, the controller."""
+"""The desktop application: Qt set-up, translations, the event loop, the controller.
+
+``run`` is the whole life of the desktop process: one instance per user, the settings'
+language, the controller, the start (``startup``), then the event loop until quit.
+"""
 
 from __future__ import annotations
 
@@ -15,54 +19,9 @@ from tvdesk import __version__
 from tvdesk.core.credentials import CredentialStore
 from tvdesk.core.redact import install_log_redaction
 from tvdesk.core.settings import SettingsStore, config_dir
-from tvdesk.gui.background import Background
 from tvdesk.gui.i18n import choose_language, install_translations
+from tvdesk.gui.tasks import Tasks, install_error_hook
 from tvdesk.resources import resource_path
-
-
-def _report_milestones(app, controller, started: float, until: str, quit_app) -> None:
-    """For benchmarks and smoke tests: print when the window shows, the first data arrives
-    and the webphone connects, then quit (``until``: "window", "data" or "phone"; after
-    the phone connects the process lingers 1.5 s so its processes can be measured)."""
-
-    def say(what: str) -> None:
-        print(f"{what} after {time.perf_counter() - started:.3f} s", flush=True)
-
-    def shown(window) -> None:
-        say("main window shown")
-        if until == "window":
-            QTimer.singleShot(0, quit_app)
-        window.phoneStarted.connect(phone_started)
-
-    def signed_in(session) -> None:
-        say("signed in")
-        data = controller.main_window.data
-
-        def loaded(_report) -> None:
-            say("calls loaded")
-            if until == "data":
-                QTimer.singleShot(0, quit_app)
-
-        data.callsLoaded.connect(loaded)
-        data.failed.connect(lambda _e: (say("loading failed"), app.exit(1)))
-
-    def phone_started(phone) -> None:
-        from tvdesk.core.webphone.phone_state import Registration
-
-        def changed() -> None:
-            if phone.state.registration is Registration.CONNECTED and not done:
-                done.append(True)
-                say("webphone connected")
-                if until == "phone":
-                    QTimer.singleShot(1500, quit_app)
-
-        done: list[bool] = []
-        phone.stateChanged.connect(changed)
-        phone.problem.connect(lambda text, kind: print(f"webphone {kind}: {text}",
-                                                       flush=True))
-
-    controller.mainWindowShown.connect(shown)
-    controller.signedIn.connect(signed_in)
 
 
 def _early_start(done: concurrent.futures.Future, demo: bool, port: int) -> None:
@@ -80,51 +39,6 @@ def _early_start(done: concurrent.futures.Future, demo: bool, port: int) -> None
     except BaseException as exc:
         done.set_exception(exc)
         raise
-
-
-class PhoneFirst:
-    """The start's first phase: the phone connects on Qt's own event loop, before asyncio
-    (tens of milliseconds to import) and the rest of the start.
-
-    QtWebEngine's browser side runs on the GUI thread: the phone connects soonest with that
-    thread idle. So once the early phone is loading, Qt's loop runs alone until it is
-    connected, has failed or ``PHONE_FIRST_SECONDS`` have passed; the sign-in, the tray
-    and the HTTP stack come after. Qt quits neither for ``quit()`` nor for a closed last
-    window outside ``QApplication.exec()``: :meth:`quit` and :meth:`run`'s result say so.
-    """
-
-    def __init__(self, controller) -> None:
-        self.controller = controller
-        self.loop = None
-        self.quit_requested = False
-
-    def run(self) -> bool:
-        """False if tvdesk should end now (quit, or its window closed, meanwhile)."""
-        from PySide6.QtCore import QEventLoop
-
-        phone, seconds = self.controller.phone_first()
-        if phone is not None and seconds > 0:
-            self.loop = QEventLoop()
-
-            def changed() -> None:
-                if not phone.is_loading():
-                    self.loop.quit()
-
-            phone.stateChanged.connect(changed)
-            QTimer.singleShot(int(seconds * 1000), self.loop.quit)
-            changed()
-            self.loop.exec()
-            self.loop = None
-            phone.stateChanged.disconnect(changed)
-        window = self.controller.main_window
-        return not self.quit_requested and (window is None or window.isVisible())
-
-    def quit(self) -> None:
-        if self.loop is None:
-            QApplication.quit()
-        else:
-            self.quit_requested = True
-            self.loop.quit()
 
 
 class TvdeskApplication(QApplication):
@@ -171,6 +85,7 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     install_log_redaction()
+    install_error_hook()
     from tvdesk.gui.controller import AppController
 
     app = make_application(sys.argv[:1])
@@ -187,7 +102,7 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
     store = SettingsStore(config_dir() / ("demo-settings.json" if demo else "settings.json"))
     language = choose_language(store.load().language)
     translators = install_translations(app, language)  # noqa: F841 (kept alive)
-    background = Background()
+    tasks = Tasks()
     early: concurrent.futures.Future = concurrent.futures.Future()
     demo_factory = None
     if demo:
@@ -195,33 +110,39 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
             return early.result()  # started below, as soon as the window shows
 
     controller = AppController(settings_store=store, credentials=CredentialStore(),
-                               background=background, demo=demo_factory,
-                               url_prefetch=url_prefetch)
+                               tasks=tasks, demo=demo_factory, url_prefetch=url_prefetch)
+    from tvdesk.gui.tasks import add_error_listener
+
+    add_error_listener(controller.report_unexpected)
     server.commandReceived.connect(controller.handle_request)
     if isinstance(app, TvdeskApplication):
         app.linkOpened.connect(lambda url: controller.handle_request("dial", [url]))
     if request[0] != "show":
         controller.handle_request(*request)
-    phone_first = PhoneFirst(controller)
+    from tvdesk.gui.startup import PhoneFirst
+
+    phone_first = PhoneFirst(controller.startup, controller)
     if quit_when_shown or quit_when_loaded or quit_when_phone_ready:
-        _report_milestones(app, controller, started,
+        from tvdesk.gui.milestones import report_milestones
+
+        report_milestones(app, controller, started,
                            "phone" if quit_when_phone_ready else
                            "data" if quit_when_loaded else "window", phone_first.quit)
     # shown, and the phone started, before asyncio is even imported
     controller.open_first_window()
     if demo:  # on a worker: the simulator the demo's phone connects to
-        background.executor.submit(_early_start, early, demo, demo_port or 0)
+        tasks.submit(_early_start, early, demo, demo_port or 0)
     try:
         if not phone_first.run():
             return 0  # quit, or the window closed, before the phone connected
         if not demo:  # the HTTP stack the sign-in needs
-            background.executor.submit(_early_start, early, demo, demo_port or 0)
+            tasks.submit(_early_start, early, demo, demo_port or 0)
         _run_event_loop(app, controller)
     finally:
         server.stop()
         if url_prefetch is not None:  # a helper still busy must not hold the exit back
             url_prefetch.cancel()
-        background.shutdown()
+        tasks.shutdown()
         simulator = controller.demo or _result_or_none(early)
         if simulator is not None:
             simulator.stop(wait=False)  # the process is ending: its threads end too
@@ -239,8 +160,11 @@ def _run_event_loop(app, controller) -> None:
 
     import qasync
 
+    from tvdesk.gui.tasks import attach_loop
+
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    attach_loop(loop)
     controller.start()
 
     def make_tray() -> None:  # after the first paint: the tray is not urgent

@@ -1,244 +1,330 @@
-"""The application's flow: sign-in ↔ main window, the remembered token, sign-out.
+"""The app's controller: it owns the settings, the sign-in flow, the main window with its
+phone, history and dialing, and the tray, and routes what comes from outside (the command
+line, other tvdesk processes, the tray) to them.
 
-The token lives in memory (the session's client) and, when the agent asks to be remembered,
-in the OS keyring. With a remembered token (and in the demo) the main window opens at once
-and signs in behind a "connecting" card; a refused token brings back the sign-in screen
-with the settings intact, during the day as at start.
+It is the only place these parts meet: they do not hold each other, they are connected here.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-import contextlib
-import functools
 import logging
-import threading
-import time
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from tvdesk.core.api import ApiError, AuthenticationError
-from tvdesk.core.credentials import CredentialStore, KeyringUnavailableError
-from tvdesk.core.settings import Settings, SettingsStore
-from tvdesk.gui.background import Background
+from tvdesk.core.api import AuthenticationError
+from tvdesk.core.credentials import CredentialStore
+from tvdesk.core.settings import SettingsStore
+from tvdesk.core.vocabulary import MessageKind
 from tvdesk.gui.demo import Demo
-from tvdesk.gui.lifetime import alive
+from tvdesk.gui.dialing import Dialer
 from tvdesk.gui.main_window import MainWindow
-from tvdesk.gui.messages import describe
+from tvdesk.gui.messages import not_allowed_text
+from tvdesk.gui.session_flow import SessionFlow
+from tvdesk.gui.settings_model import SettingsModel
+from tvdesk.gui.startup import Startup, load_after_phone
+from tvdesk.gui.tasks import Tasks
+from tvdesk.gui.webphone.dock import PhoneDock
+from tvdesk.gui.webphone.status import card_text, tray_state
 
 if TYPE_CHECKING:
     import asyncio
 
+    from tvdesk.core.session import Session
     from tvdesk.core.webphone.url_prefetch import UrlPrefetch
+    from tvdesk.gui.history import History
     from tvdesk.gui.sign_in import SignInWindow
+    from tvdesk.gui.tray import Tray
 
 log = logging.getLogger(__name__)
 
 
-#: how long the window waits for the webphone to connect before it fills in anyway
-PHONE_FIRST_SECONDS = 1.5
-
-_tasks: set = set()  # running tasks: a task nobody references may be collected mid-flight
-
-
-def _soon(coro) -> asyncio.Task:
-    """Schedule a coroutine on the running qasync loop (asyncio is imported late)."""
-    import asyncio
-
-    task = asyncio.ensure_future(coro)
-    _tasks.add(task)
-    task.add_done_callback(_tasks.discard)
-    return task
-
-
-def _sign_in(*args, **kw):
-    from tvdesk.core.session import sign_in  # imports the HTTP client: off the GUI thread
-
-    return sign_in(*args, **kw)
-
-
-def _open_line(*args, **kw):
-    from tvdesk.core.session import open_line
-
-    return open_line(*args, **kw)
-
-
-def _remembered_line(credentials: CredentialStore, base_url: str, extension: str,
-                     extension_id: int | None, **client_kw):
-    """On a worker: the remembered token and a line for it; (None, None) without one,
-    (token, None) for a token that cannot be used (the sign-in says why)."""
-    token = credentials.load(base_url)
-    if not token:
-        return None, None
-    try:
-        return token, _open_line(token, base_url, extension, extension_id, **client_kw)
-    except ValueError:
-        return token, None
-
-
-class _EarlyLine:
-    """An early start's token and line (``make``'s ``(first, line)``), made on a worker
-    when first needed: by the phone for its URL, or by the sign-in once the phone is up."""
-
-    def __init__(self, executor: concurrent.futures.Executor, make: Callable) -> None:
-        self._executor = executor
-        self._make = make
-        self._job: concurrent.futures.Future | None = None
-        self._lock = threading.Lock()  # the phone asks from a worker
-
-    def job(self) -> concurrent.futures.Future:
-        with self._lock:
-            if self._job is None:
-                self._job = self._executor.submit(self._make)
-            return self._job
-
-    def line(self):
-        """The phone's line (blocks: on a worker)."""
-        try:
-            line = self.job().result()[1]
-        except KeyringUnavailableError:
-            line = None
-        if line is None:
-            raise ValueError("no usable token")
-        return line
-
-    def close(self) -> None:
-        """Not needed after all: its client closes once made."""
-        with self._lock:
-            job = self._job
-        if job is not None:
-            job.add_done_callback(_close_line)
-
-
-def _close_line(job: concurrent.futures.Future) -> None:
-    with contextlib.suppress(Exception):
-        line = job.result()[1]
-        if line is not None:
-            line.client.close()
-
-
-def _request_for(settings):
-    from tvdesk.core.webphone.url_prefetch import request_for  # (subprocess: only if used)
-
-    return request_for(settings)
-
-
-def _list_extensions(*args, **kw):
-    from tvdesk.core.session import list_extensions
-
-    return list_extensions(*args, **kw)
-
-
 class AppController(QObject):
     mainWindowShown = Signal(object)  # MainWindow (maybe still connecting)
+    phoneStarted = Signal(object)     # the WebphoneController
     signedIn = Signal(object)         # Session
-    signInShown = Signal(object)      # SignInWindow
 
     def __init__(self, *, settings_store: SettingsStore, credentials: CredentialStore,
-                 background: Background, demo: Demo | Callable[[], Demo] | None = None,
+                 tasks: Tasks, demo: Demo | Callable[[], Demo] | None = None,
                  today: date | None = None, client_options: dict | None = None,
                  url_prefetch: UrlPrefetch | None = None, parent=None) -> None:
-        """``url_prefetch``: the first URL of the remembered agent's phone, on its way."""
+        """``demo``: the demo's simulator (or what starts it); the agent's own settings and
+        keyring are then left alone. ``url_prefetch``: the remembered agent's first webphone
+        URL, on its way from a helper process."""
         super().__init__(parent)
-        self._url_prefetch = url_prefetch
-        self.store = settings_store
-        self.settings: Settings = settings_store.load()
+        if demo is None:
+            self.settings = SettingsModel(settings_store, parent=self)
+        else:  # the demo never touches the agent's real settings
+            start = settings_store.load().but(range_preset="7days")
+            self.settings = SettingsModel(settings_store, persist=False, initial=start,
+                                          parent=self)
         self.credentials = credentials
-        self.background = background
-        self._demo_source = demo
-        self.demo: Demo | None = demo if isinstance(demo, Demo) else None
+        self.tasks = tasks
         self.today = today
-        self.client_options = client_options or {}
-        self.session = None
+        self.flow = SessionFlow(self.settings, credentials, tasks, demo=demo is not None,
+                                client_options=client_options, parent=self)
+        self.flow.signedIn.connect(self._signed_in)
+        self.flow.signInFailed.connect(self.close_main_window)
+        self.dialer = Dialer(self)
+        self.startup = Startup(self, demo_source=demo, url_prefetch=url_prefetch)
         self.main_window: MainWindow | None = None
-        self.sign_in_window: SignInWindow | None = None
-        self.keyring_notice = ""
-        self.pending_dial: str | None = None
-        self.tray = None  # the app's Tray, when it has one
-        self._phone_first_until = 0.0  # monotonic time until which the window waits for it
-        self._early: _EarlyLine | None = None  # see _begin_early
+        self.dock: PhoneDock | None = None
+        self.history: History | None = None
+        self.tray: Tray | None = None
+        self.settings.changed.connect(self._settings_changed)
+
+    # ------------------------------------------------------------------ what tests and the
+    # start-up read
+    @property
+    def session(self) -> Session | None:
+        return self.flow.session
+
+    @property
+    def sign_in_window(self) -> SignInWindow | None:
+        return self.flow.window
+
+    @property
+    def demo(self) -> Demo | None:
+        return self.startup.demo
+
+    @property
+    def client_options(self) -> dict:
+        return self.flow.client_options
+
+    # ------------------------------------------------------------------ start
+    def open_first_window(self) -> None:
+        """Before the event loop exists: the window and the phone, when the extension is
+        already known (see ``startup``)."""
+        self.startup.begin()
+
+    def start(self) -> asyncio.Task:
+        return self.tasks.spawn(self.startup.run(), owner=self)
+
+    # ------------------------------------------------------------------ the main window
+    def open_main_window(self) -> PhoneDock:
+        """Show the main window (connecting until signed in); its phone's dock."""
+        if self.main_window is None:
+            window = MainWindow(self.settings, today=self.today,
+                                screens_now=not self.settings.current.webphone_autostart)
+            dock = PhoneDock(self.settings, self.tasks, window,
+                             caller_history=self._caller_history)
+            window.place_phone(dock.panel, dock.banner)
+            self._connect_window(window, dock)
+            self.main_window, self.dock = window, dock
+            self.dialer.attach(window, dock, self._ensure_phone)
+            window.show()
+            self._tray_follows()
+            self.mainWindowShown.emit(window)
+        return self.dock
+
+    def _connect_window(self, window: MainWindow, dock: PhoneDock) -> None:
+        acts = window.menu_actions
+        window.signOutRequested.connect(lambda: self.tasks.spawn(self.sign_out(), owner=self))
+        window.quitRequested.connect(window.close)
+        window.settingsRequested.connect(self.open_settings)
+        window.closing.connect(dock.stop)
+        window.closing.connect(lambda: window.calls and window.calls.stop_playing())
+        dock.started.connect(self._phone_started)
+        dock.stateChanged.connect(self._phone_changed)
+        dock.message.connect(window.show_message)
+        dock.ringing.connect(self._ringing)
+        dock.modeChanged.connect(acts.check_mode)
+        dock.panelShown.connect(window.size_phone_panel)
+        dock.panelCollapseRequested.connect(window.collapse_phone_panel)
+        for mode, act in acts.modes.items():
+            act.triggered.connect(lambda _=False, m=mode: dock.set_mode(m))
+        acts.pause.triggered.connect(dock.pause)
+        acts.unpause.triggered.connect(dock.unpause)
+        acts.show_floating.triggered.connect(dock.show_floating)
+        acts.reconnect.triggered.connect(dock.reconnect)
+        acts.show_floating.setEnabled(dock.mode == "floating")
+        dock.modeChanged.connect(lambda m: acts.show_floating.setEnabled(m == "floating"))
+
+    def close_main_window(self) -> None:
+        """Back to the sign-in (a refused token, signing out): the window, its phone and
+        the session go; the sign-in shows first, so there is never no window."""
+        if self.main_window is not None:
+            window, self.main_window = self.main_window, None
+            self.flow.show_sign_in()  # first: never zero windows (the app would quit)
+            self.dialer.detach()
+            window.close_for_quit()
+            window.deleteLater()
+            self.dock = self.history = None
+            self._tray_follows()
+        self.flow.end_session()
+
+    def _caller_history(self, number: str) -> list:
+        return self.history.caller_calls(number) if self.history is not None else []
+
+    def _ensure_phone(self) -> bool:
+        """Dialing needs the phone: start it for the signed-in agent if it is not running."""
+        dock, session = self.dock, self.session
+        if dock is None:
+            return False
+        if dock.controller is None and session is not None:
+            dock.start(session.line, ramal=session.ramal)
+        return dock.controller is not None
+
+    # ------------------------------------------------------------------ signed in
+    def _signed_in(self, session: Session) -> None:
+        from tvdesk.core.phone import warm_up as phone_warm_up
+        from tvdesk.gui.extensions_admin import ExtensionsAdmin
+        from tvdesk.gui.history import History
+
+        dock = self.open_main_window()
+        window = self.main_window
+        self.tasks.submit(phone_warm_up)  # numbers format fast when the first rows arrive
+        window.show_extension(session.ramal)
+        window.set_ready(True)
+        self.history = history = History(window, session, self.tasks, self.settings)
+        history.tokenRefused.connect(self._token_refused)
+        self._admin = ExtensionsAdmin(session, self.tasks, window)
+        self._follow_supervisor_setting()
+        s = self.settings.current
+        wanted = dock.controller is not None or s.webphone_autostart
+        started_now = False
+        if dock.controller is not None:  # started early: the start waited for it already
+            dock.extension_checked(session.ramal, session.line)
+        elif s.webphone_autostart and session.ramal.webphone:
+            dock.start(session.line, ramal=session.ramal)
+            started_now = True
+        if started_now:  # the phone first, the history once it is up (or time is up)
+            load_after_phone(dock, history.start, history)
+        else:
+            history.start()
+        if wanted and not session.ramal.webphone:  # (after the load, which clears the banner)
+            window.show_message(not_allowed_text(), MessageKind.WARNING)
+        if self.flow.notice:
+            window.show_message(self.flow.notice, MessageKind.WARNING)
+        self.flow.close_sign_in()
+        self.signedIn.emit(session)
+        self.dialer.flush()
+
+    def _token_refused(self, exc: AuthenticationError) -> None:
+        self.close_main_window()
+        self.flow.token_refused(exc)
+
+    async def sign_out(self) -> None:
+        self.close_main_window()
+        await self.flow.forget_token()
+
+    # ------------------------------------------------------------------ the phone
+    def _phone_started(self, phone) -> None:
+        if self.main_window is not None:
+            self.main_window.allow_dialing()
+        self.phoneStarted.emit(phone)
+
+    def _phone_changed(self) -> None:
+        dock, window = self.dock, self.main_window
+        if dock is None or window is None or dock.state is None:
+            return
+        window.show_phone_state(card_text(dock.state))
+        window.menu_actions.allow_mode_change(dock.state.call is None)
+        self._tray_shows_phone()
+
+    def _ringing(self, title: str, detail: str) -> None:
+        """A call is arriving: a desktop notification (through the tray, where there is
+        one), the taskbar's alert, and the window to the front if the agent wants it."""
+        from PySide6.QtWidgets import QApplication
+
+        window = self.main_window
+        if self.tray is not None:
+            self.tray.notify(title, detail)
+        if window is None:
+            return
+        QApplication.alert(window)
+        if self.settings.current.raise_on_incoming:
+            window.bring_forward()
+
+    # ------------------------------------------------------------------ settings
+    def open_settings(self):
+        from tvdesk.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings.current, self.main_window)
+        dialog.accepted.connect(lambda: self._apply_dialog(dialog))
+        dialog.open()
+        return dialog
+
+    def _apply_dialog(self, dialog) -> None:
+        changed = self.settings.replace_all(dialog.result_settings())
+        if "language" in changed and self.main_window is not None:
+            self.main_window.show_message(
+                self.tr("The new language applies the next time tvdesk starts."),
+                MessageKind.INFO)
+
+    def _settings_changed(self, names: frozenset) -> None:
+        if "supervisor" in names:
+            self._follow_supervisor_setting()
+        if "close_to_tray" in names:
+            self._tray_follows()
+
+    def _follow_supervisor_setting(self) -> None:
+        window = self.main_window
+        if window is None or self.session is None:
+            return
+        on = self.settings.current.supervisor
+        if on and window.supervisor is None:
+            from tvdesk.gui.supervisor import SupervisorScreen
+
+            screen = SupervisorScreen(self._admin, self.tasks)
+            screen.message.connect(window.show_message)
+            screen.tokenRefused.connect(self._token_refused)
+            window.set_supervisor_screen(screen)
+        elif not on and window.supervisor is not None:
+            window.set_supervisor_screen(None)
 
     # ------------------------------------------------------------------ the tray
-    def set_tray(self, tray) -> None:
+    def set_tray(self, tray: Tray) -> None:
         self.tray = tray
         tray.showRequested.connect(self._bring_forward)
         tray.hideRequested.connect(lambda: self.main_window and self.main_window.hide())
         tray.dialClipboardRequested.connect(self._dial_clipboard)
-        tray.pauseRequested.connect(lambda: self._phone() and self._phone().pause())
-        tray.unpauseRequested.connect(lambda: self._phone() and self._phone().unpause())
+        tray.pauseRequested.connect(lambda: self.dock and self.dock.pause())
+        tray.unpauseRequested.connect(lambda: self.dock and self.dock.unpause())
         tray.quitRequested.connect(self.quit)
-        if self.main_window is not None:
-            self._tray_follows(self.main_window)
+        tray.set_window_query(lambda: self.main_window is not None
+                              and self.main_window.isVisible())
+        self._tray_follows()
 
-    def _phone(self):
-        return self.main_window.phone if self.main_window is not None else None
-
-    def _tray_follows(self, window: MainWindow) -> None:
+    def _tray_follows(self) -> None:
+        """The window closes to the tray when there is one and the agent wants it; the
+        tray shows the phone's state."""
         if self.tray is None:
             return
-        from tvdesk.gui.tray import tray_state
+        if self.main_window is not None:
+            self.main_window.set_close_to_tray(self.tray.available
+                                               and self.settings.current.close_to_tray)
+        self._tray_shows_phone()
 
-        window.tray = self.tray
-        window.close_to_tray = self.tray.available and window.settings.close_to_tray
-        self.tray.window_visible = lambda: (self.main_window is not None
-                                            and self.main_window.isVisible())
+    def _tray_shows_phone(self) -> None:
+        if self.tray is None:
+            return
+        state = self.dock.state if self.dock is not None else None
+        if state is None:
+            self.tray.set_state("off", self.tr("tvdesk"))
+            return
+        from tvdesk.gui.webphone.status import state_text
 
-        def follow_phone(phone) -> None:
-            from tvdesk.gui.webphone.phone_controls import state_text
-
-            def changed() -> None:
-                ramal = window.session.ramal.ramal if window.session else ""
-                self.tray.set_state(tray_state(phone), f"tvdesk — {ramal} — {state_text(phone)}",
-                                    paused=phone.state.paused)
-            phone.stateChanged.connect(changed)
-            changed()
-
-        window.phoneStarted.connect(follow_phone)
-        if window.phone is not None:
-            follow_phone(window.phone)
-
-    def _can_dial(self) -> bool:
-        window = self.main_window
-        return window is not None and (self.session is not None or window.phone is not None)
+        ramal = self.session.ramal.ramal if self.session is not None else ""
+        self.tray.set_state(tray_state(state), f"tvdesk — {ramal} — {state_text(state)}",
+                            paused=state.paused)
 
     def _dial_clipboard(self) -> None:
-        if self._can_dial():
-            self._bring_forward()
-            self.main_window.dial_clipboard()
-        else:
-            self._bring_forward()
+        self._bring_forward()
+        if self.dialer.can_dial():
+            self.dialer.dial_clipboard()
 
-    def quit(self) -> None:
-        """Quit for real (closing the window may only hide it in the tray)."""
-        from PySide6.QtWidgets import QApplication
-
-        if self.main_window is not None:
-            self.main_window.quitting = True
-            self.main_window.close()
-        if self.sign_in_window is not None:
-            self.sign_in_window.close()
-        if self.tray is not None:
-            self.tray.dispose()
-        QApplication.quit()
-
-    # ------------------------------------------------------------------ requests
+    # ------------------------------------------------------------------ from outside
     def handle_request(self, command: str, args: list) -> None:
         """A request from the command line or another tvdesk process."""
         if command == "dial" and args:
-            self.pending_dial = str(args[0])
-            self._dial_pending()
+            self.dialer.request(str(args[0]))
         self._bring_forward()
 
-    def _dial_pending(self) -> None:
-        if self.pending_dial and self._can_dial():
-            target, self.pending_dial = self.pending_dial, None
-            self.main_window.request_dial(target)  # waits for the webphone while it loads
-
     def _bring_forward(self) -> None:
-        window = self.main_window if self.main_window is not None else self.sign_in_window
+        window = self.main_window if self.main_window is not None else self.flow.window
         if window is not None:
             if window.isMinimized():
                 window.showNormal()
@@ -246,234 +332,23 @@ class AppController(QObject):
             window.raise_()
             window.activateWindow()
 
-    # ------------------------------------------------------------------ start
-    def start(self) -> asyncio.Task:
-        return _soon(self._start())
+    def quit(self) -> None:
+        """Quit for real (closing the window may only hide it in the tray)."""
+        from PySide6.QtWidgets import QApplication
 
-    def _remembered(self) -> bool:
-        return self.settings.remember and bool(self.settings.ramal)
-
-    def open_first_window(self) -> None:
-        """Before the event loop exists: in the demo, and for an agent whose token is
-        remembered, the main window shows at once ("connecting") and the phone starts."""
-        self._begin_early()
-
-    def _begin_early(self) -> None:
-        """With the extension known before the sign-in (the demo's, or remembered), the
-        webphone starts connecting at once, on a line made on a worker (the simulator or
-        the keyring first), and the sign-in follows on the same client."""
-        if self._early is not None:
-            return
-        prefetch, self._url_prefetch = self._url_prefetch, None
-        opts = self.client_options
-        if self._demo_source is not None:
-            def make_line():  # the simulator, then a line to it
-                demo = self.demo if self.demo is not None else self._demo_source()
-                return demo, _open_line(demo.token, demo.base_url, demo.extension, **opts)
-        elif self._remembered():
-            s = self.settings
-            make_line = functools.partial(_remembered_line, self.credentials, s.base_url,
-                                          s.ramal, s.ramal_id, **opts)
-        else:
-            make_line = None
-        if prefetch is not None and (make_line is None or self._demo_source is not None or
-                                     prefetch.request != _request_for(self.settings)):
-            prefetch.cancel()  # not this start's URL
-            prefetch = None
-        if make_line is None:
-            return
-        window = self._open_main()
-        early = self._early = _EarlyLine(self.background.executor, make_line)
-        if prefetch is None:
-            early.job()  # the phone's URL needs the line: it is made now
-        if window.settings.webphone_autostart:
-            window.start_webphone(early.line, url_prefetch=prefetch)
-            self._phone_first_until = time.monotonic() + PHONE_FIRST_SECONDS
-            self._dial_pending()  # a dial from the command line goes to the phone now
-
-    def phone_first(self):
-        """The phone the start waits for, and how many more seconds it waits for it to
-        connect (see :meth:`_start`); ``(None, 0.0)`` when nothing waits for it."""
-        window = self.main_window
-        if window is None or window.phone is None or not self._phone_first_until:
-            return None, 0.0
-        return window.phone, max(0.0, self._phone_first_until - time.monotonic())
-
-    async def _start(self) -> None:
-        import asyncio
-
-        self._begin_early()
-        early = self._early
-        if early is not None:
-            window = self.main_window
-            phone, seconds = self.phone_first()
-            if phone is not None:
-                # the phone first: the sign-in and the window's data wait until it is
-                # connected (or has failed, or 1.5 s have passed); QtWebEngine's browser
-                # side runs on the GUI thread, and work there meanwhile delays the phone
-                self._phone_first_until = 0.0
-                await phone.settled(seconds)
-                if self.main_window is not window:  # closed meanwhile (sign-out, quit)
-                    early.close()
-                    return
-            try:
-                first, line = await asyncio.wrap_future(early.job())
-            except KeyringUnavailableError:
-                first, line = None, None
-            if self._demo_source is not None:
-                self.demo = demo = first
-                await self._sign_in(demo.token, demo.base_url, demo.extension,
-                                    remember=False, client=line.client)
-                return
-            s = self.settings
-            if first:  # the remembered token
-                await self._sign_in(first, s.base_url, s.ramal, remember=True,
-                                    from_keyring=True, client=line and line.client)
-                return
-            self._close_main()  # no token after all: the agent signs in
-        window = self.show_sign_in()
-        if not await self.background.run(self.credentials.available):
-            window.show_notice(describe(KeyringUnavailableError()))
-
-    # ------------------------------------------------------------------ sign-in
-    def show_sign_in(self, error: str = "", token: str = "") -> SignInWindow:
-        if self.sign_in_window is None:
-            from tvdesk.gui.sign_in import SignInWindow
-
-            w = SignInWindow()
-            w.signInRequested.connect(
-                lambda token, url, ext, remember: _soon(
-                    self._sign_in(token, url, ext, remember)))
-            w.extensionsRequested.connect(
-                lambda token, url: _soon(self._offer_extensions(token, url)))
-            s = self.settings
-            w.prefill(token=token, base_url=s.base_url, extension=s.ramal, remember=s.remember)
-            self.sign_in_window = w
-        w = self.sign_in_window
-        if error:
-            w.show_error(error)
-        w.show()
-        w.raise_()
-        self.signInShown.emit(w)
-        return w
-
-    async def _offer_extensions(self, token: str, base_url: str) -> None:
-        w = self.sign_in_window
-        w.set_busy(True)
-        try:
-            ramais = await self.background.run(_list_extensions, token, base_url,
-                                               **self.client_options)
-        except (ApiError, ValueError) as exc:
-            if alive(w):
-                w.set_busy(False)
-                w.show_error(self._why(exc, base_url))
-            return
-        if alive(w):
-            w.set_busy(False)
-            w.offer_extensions(ramais)
-
-    async def _sign_in(self, token: str, base_url: str, extension: str, remember: bool,
-                       from_keyring: bool = False, client=None) -> None:
-        if self.sign_in_window is not None:
-            self.sign_in_window.set_busy(True)
-        try:
-            session = await self.background.run(_sign_in, token, base_url, extension,
-                                                client=client, **self.client_options)
-        except (ApiError, ValueError) as exc:
-            log.info("sign-in failed: %s", type(exc).__name__)
-            self._close_main()  # its phone too, before the client they shared goes
-            if client is not None:
-                client.close()
-            w = self.show_sign_in(token=token)
-            w.set_busy(False)
-            w.show_error(self._why(exc, base_url))
-            return
-        self.keyring_notice = ""
-        if self.demo is None:
-            s = self.settings
-            s.base_url, s.ramal, s.ramal_id, s.remember = (session.base_url, extension,
-                                                           session.ramal.id, remember)
-            self._save_settings(s)
-            if not from_keyring:
-                await self._remember_token(token, session.base_url, remember)
-        self._attach(session)
-
-    async def _remember_token(self, token: str, base_url: str, remember: bool) -> None:
-        try:
-            if remember:
-                await self.background.run(self.credentials.save, base_url, token)
-            else:
-                await self.background.run(self.credentials.delete, base_url)
-        except KeyringUnavailableError:
-            if remember:
-                self.keyring_notice = describe(KeyringUnavailableError())
-
-    @staticmethod
-    def _why(exc: BaseException, base_url: str) -> str:
-        if isinstance(exc, ApiError):
-            return describe(exc, base_url)
-        return str(exc) or describe(exc)
-
-    # ------------------------------------------------------------------ main window
-    def _open_main(self) -> MainWindow:
-        if self.main_window is None:
-            settings = self.demo_settings() if self._demo_source is not None else self.settings
-            window = MainWindow(self.background, settings, self._save_settings,
-                                today=self.today)
-            window.signOutRequested.connect(lambda: _soon(self.sign_out()))
-            window.authFailed.connect(self._auth_failed)
-            self.main_window = window
-            window.show()
-            self._tray_follows(window)
-            self.mainWindowShown.emit(window)
-        return self.main_window
-
-    def _attach(self, session) -> None:
-        self.session = session
-        window = self._open_main()
-        window.attach(session)
-        if self.keyring_notice:
-            window.show_message(self.keyring_notice, "warning")
-        if self.sign_in_window is not None:
-            self.sign_in_window.close()
-            self.sign_in_window.deleteLater()
-            self.sign_in_window = None
-        self.signedIn.emit(session)
-        self._dial_pending()
-
-    def demo_settings(self) -> Settings:
-        s = Settings(**vars(self.settings))
-        s.range_preset = "7days"
-        return s
-
-    def _save_settings(self, settings: Settings) -> None:
-        if self._demo_source is not None:
-            return  # the demo never touches the agent's real settings
-        self.settings = settings
-        try:
-            self.store.save(settings)
-        except (OSError, ValueError) as exc:
-            log.warning("settings not saved: %s", exc)
-
-    def _close_main(self) -> None:
         if self.main_window is not None:
-            w, self.main_window = self.main_window, None
-            w.cancel_loading()
-            self.show_sign_in()  # first: never zero windows (the app would quit)
-            w.close()
-            w.deleteLater()
-        if self.session is not None:
-            self.session.close()
-            self.session = None
+            self.main_window.close_for_quit()
+        self.flow.close_sign_in()
+        if self.tray is not None:
+            self.tray.dispose()
+        QApplication.quit()
 
-    def _auth_failed(self, exc: AuthenticationError) -> None:
-        self._close_main()
-        self.sign_in_window.show_error(describe(exc))
+    def report_unexpected(self, exc: BaseException) -> None:
+        """The error hook's message, where the agent looks (see ``tasks``)."""
+        from tvdesk.gui.tasks import unexpected_text
 
-    async def sign_out(self) -> None:
-        base_url = self.settings.base_url
-        self._close_main()
-        if self._demo_source is None:
-            with contextlib.suppress(KeyringUnavailableError):
-                await self.background.run(self.credentials.delete, base_url)
-        self.sign_in_window.token.clear()
+        text = unexpected_text(exc)
+        if self.main_window is not None:
+            self.main_window.show_message(text, MessageKind.ERROR)
+        elif self.flow.window is not None:
+            self.flow.window.show_error(text)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from tvdesk.core.dates import hms
+from tvdesk.core.vocabulary import CallStatus
 
 
 def tr(text: str) -> str:
@@ -44,35 +45,25 @@ def fmt_duration(seconds: int) -> str:
     return hms(seconds)
 
 
-# the vendor's call statuses -> the agent's words
-_STATUS = {
-    "atendida": "Answered",
-    "não atendida": "Missed",
-    "nao atendida": "Missed",
-    "ocupado": "Busy",
-    "falha": "Failed",
-    "cancelada": "Cancelled",
+# call outcomes in the agent's words (the English is the translation's source text)
+_STATUS_WORDS = {
+    CallStatus.ANSWERED: "Answered",
+    CallStatus.MISSED: "Missed",
+    CallStatus.BUSY: "Busy",
+    CallStatus.FAILED: "Failed",
+    CallStatus.CANCELLED: "Cancelled",
 }
 
 
-def status_key(status: str | None) -> str:
-    """A stable key for filtering: the English word, or the raw status."""
-    return _STATUS.get((status or "").strip().lower(), status or "")
-
-
 def status_label(status: str | None) -> str:
-    key = status_key(status)
-    return tr(key) if key in _STATUS.values() else (status or "—")
+    """The vendor's status text in the agent's words; an unknown one as the vendor wrote it."""
+    known = CallStatus.of(status)
+    return tr(_STATUS_WORDS[known]) if known else (status or "—")
 
 
-def is_answered(status: str | None) -> bool:
-    return status_key(status) == "Answered"
-
-
-def status_choices() -> list[tuple[str, str]]:
-    """(key, label) for the status filter, in display order."""
-    keys = ["Answered", "Missed", "Busy", "Failed", "Cancelled"]
-    return [(k, tr(k)) for k in keys]
+def status_choices() -> list[tuple[CallStatus, str]]:
+    """(status, label) for the status filter, in display order."""
+    return [(s, tr(word)) for s, word in _STATUS_WORDS.items()]
 
 
 def _lupdate_sees_these() -> None:  # never called: lists the words for translation

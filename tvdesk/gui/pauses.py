@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from tvdesk.core.models import PauseReport
+from tvdesk.core.reports import seconds_per_day
 from tvdesk.gui.formatting import fmt_day_short, fmt_duration
-from tvdesk.gui.models.pauses_model import PausesModel, seconds_per_day
+from tvdesk.gui.models.pauses_model import PausesModel
 
 
 class PausesScreen(QWidget):

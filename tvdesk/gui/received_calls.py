@@ -22,15 +22,10 @@ from PySide6.QtWidgets import (
 
 from tvdesk.core.export import CsvLabels, write_calls_csv
 from tvdesk.core.models import ReceivedCall
+from tvdesk.core.reports import CallsFilter, CallTotals
 from tvdesk.gui.formatting import fmt_duration, status_choices, status_label
 from tvdesk.gui.icons import icon
-from tvdesk.gui.models.calls_model import (
-    COL_WHEN,
-    CallsFilter,
-    CallsModel,
-    CallTotals,
-    caller_text,
-)
+from tvdesk.gui.models.calls_model import COL_WHEN, CallsModel, caller_text, private_label
 from tvdesk.gui.recording_player import multimedia_available
 
 
@@ -56,7 +51,7 @@ class ReceivedCallsScreen(QWidget):
         self.play = QPushButton(icon("play"), self.tr("Play recording"))
         self.open_recording = QPushButton(self.tr("Open recording"))
         self.export = QPushButton(icon("export"), self.tr("Export CSV…"))
-        self.csv_separator = ","
+        self._csv_separator = ","
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -109,7 +104,7 @@ class ReceivedCallsScreen(QWidget):
         self.call_back.clicked.connect(self.call_back_selected)
         self.play.clicked.connect(self.play_selected)
         self.open_recording.clicked.connect(self.open_selected)
-        self.export.clicked.connect(self._ask_export)
+        self.export.clicked.connect(self.ask_export)
         self._loading = False
         self._loaded = False
         self._keep = False
@@ -164,6 +159,11 @@ class ReceivedCallsScreen(QWidget):
         # at the top the agent sees new calls arrive; elsewhere they stay where they were
         bar.setValue(0 if at_top else position)
 
+    def stop_playing(self) -> None:
+        """No recording left decoding (the window is closing)."""
+        if self.player is not None:
+            self.player.stop()
+
     def stop_loading(self) -> None:
         """The load failed or was cancelled: what is shown stays, never called empty."""
         self._loading = False
@@ -203,7 +203,7 @@ class ReceivedCallsScreen(QWidget):
 
     # ------------------------------------------------------------------ filters and totals
     def _apply_filter(self) -> None:
-        f = CallsFilter(self.search.text(), self.status.currentData())
+        f = CallsFilter(self.search.text(), self.status.currentData(), private_label())
         self.model.set_filter(f.predicate())
 
     def _totals_soon(self) -> None:
@@ -253,7 +253,14 @@ class ReceivedCallsScreen(QWidget):
             QDesktopServices.openUrl(QUrl(call.recording_url))
 
     # ------------------------------------------------------------------ export
-    def _ask_export(self) -> None:
+    def set_csv_separator(self, separator: str) -> None:
+        self._csv_separator = separator
+
+    @property
+    def csv_separator(self) -> str:
+        return self._csv_separator
+
+    def ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export calls"),
                                               str(Path.home() / "chamadas.csv"),
                                               self.tr("CSV files (*.csv)"))
@@ -271,7 +278,7 @@ class ReceivedCallsScreen(QWidget):
         """Write the rows shown (filtered, in view order) to ``path``; returns how many."""
         rows = self.model.visible_rows()
         try:
-            write_calls_csv(path, rows, separator=self.csv_separator, labels=self.csv_labels(),
+            write_calls_csv(path, rows, separator=self._csv_separator, labels=self.csv_labels(),
                             status_text=status_label)
         except OSError as exc:
             self.message.emit(self.tr("Could not save {path}: {error}").format(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +19,7 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
-        self._settings = copy.deepcopy(settings)
+        self._settings = settings
         self.language = QComboBox()
         self.language.addItem(self.tr("System language"), "auto")
         self.language.addItem("Português (Brasil)", "pt_BR")
@@ -64,12 +62,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def result_settings(self) -> Settings:
-        s = copy.deepcopy(self._settings)
-        s.language = self.language.currentData()
-        s.refresh_minutes = self.refresh.value()
-        s.csv_separator = self.csv.currentData()
-        s.supervisor = self.supervisor.isChecked()
-        s.raise_on_incoming = self.raise_on_incoming.isChecked()
-        s.webphone_close_at_end = self.close_at_end.isChecked()
-        s.close_to_tray = self.close_to_tray.isChecked()
-        return s
+        return self._settings.but(
+            language=self.language.currentData(), refresh_minutes=self.refresh.value(),
+            csv_separator=self.csv.currentData(), supervisor=self.supervisor.isChecked(),
+            raise_on_incoming=self.raise_on_incoming.isChecked(),
+            webphone_close_at_end=self.close_at_end.isChecked(),
+            close_to_tray=self.close_to_tray.isChecked())

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from tvdesk.core.api import ApiError, AuthenticationError, ValidationError
 from tvdesk.core.models import Ramal
@@ -34,6 +33,7 @@ from tvdesk.gui.extensions_admin import ExtensionsAdmin
 from tvdesk.gui.lifetime import alive
 from tvdesk.gui.messages import describe
 from tvdesk.gui.models.extensions_model import ExtensionsModel
+from tvdesk.gui.tasks import Tasks
 
 BOOL_FIELDS = ("ligacao_externa", "ligacao_celular", "gravar_audio", "acesso_gravacoes",
                "webphone", "voicemail")
@@ -52,11 +52,12 @@ def field_for_message(message: str) -> str | None:
 
 class SupervisorScreen(QWidget):
     message = Signal(str, str)
-    authFailed = Signal(object)
+    tokenRefused = Signal(object)  # the AuthenticationError an operation met
 
-    def __init__(self, admin: ExtensionsAdmin, parent=None) -> None:
+    def __init__(self, admin: ExtensionsAdmin, tasks: Tasks, parent=None) -> None:
         super().__init__(parent)
         self.admin = admin
+        self._tasks = tasks
         self.model = ExtensionsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -190,8 +191,10 @@ class SupervisorScreen(QWidget):
                 button.setEnabled(True)
         return alive(self), result
 
-    @asyncSlot()
-    async def reload(self) -> None:
+    def reload(self) -> None:
+        self._tasks.spawn(self._reload(), owner=self)
+
+    async def _reload(self) -> None:
         ok, rows = await self._run(self.admin.list(), self.reload_button)
         if not ok:
             return
@@ -279,8 +282,10 @@ class SupervisorScreen(QWidget):
             self.fields[name].setFocus()
         return name
 
-    @asyncSlot()
-    async def save(self) -> None:
+    def save(self) -> None:
+        self._tasks.spawn(self._save(), owner=self)
+
+    async def _save(self) -> None:
         self._clear_errors()
         changes = self.changes()
         if self.editing is not None and not changes:
@@ -297,7 +302,7 @@ class SupervisorScreen(QWidget):
             return
         self.message.emit(note.format(number=saved.ramal, password=saved.senha or "—"), "info")
         self.editing = saved
-        await self.reload()
+        await self._reload()
         if alive(self):
             self.select_id(saved.id)
 
@@ -321,18 +326,20 @@ class SupervisorScreen(QWidget):
         if result == QMessageBox.StandardButton.Yes:
             self.delete(ramal)
 
-    @asyncSlot(object)
-    async def delete(self, ramal: Ramal) -> None:
+    def delete(self, ramal: Ramal) -> None:
+        self._tasks.spawn(self._delete(ramal), owner=self)
+
+    async def _delete(self, ramal: Ramal) -> None:
         ok, _ = await self._run(self.admin.delete(ramal.id), self.delete_button)
         if not ok:
             return
         self.message.emit(self.tr("Extension {number} deleted.").format(number=ramal.ramal),
                           "info")
         self.start_new()
-        await self.reload()
+        await self._reload()
 
     def _failed(self, exc: ApiError) -> None:
         if isinstance(exc, AuthenticationError):
-            self.authFailed.emit(exc)
+            self.tokenRefused.emit(exc)
         else:
             self.message.emit(describe(exc), "error")

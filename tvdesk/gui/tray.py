@@ -68,14 +68,17 @@ class Tray(QObject):
         self.quit_action.triggered.connect(self.quitRequested)
         self.icon.activated.connect(self._activated)
         self.menu.aboutToShow.connect(self._update_toggle)
-        #: asks whether the main window is on screen (set by the app's controller)
-        self.window_visible = lambda: False
+        self._window_visible = lambda: False
         self.set_state("off", self.tr("tvdesk"))
         if self.available:
             self.icon.show()
 
+    def set_window_query(self, window_visible) -> None:
+        """How the tray asks whether the main window is on screen (Show or Hide)."""
+        self._window_visible = window_visible
+
     def _update_toggle(self) -> None:
-        visible = self.window_visible()
+        visible = self._window_visible()
         self.toggle_action.setText(self.tr("Hide tvdesk") if visible else self.tr("Show tvdesk"))
 
     def set_state(self, state: str, text: str, *, paused: bool = False) -> None:
@@ -92,7 +95,7 @@ class Tray(QObject):
             self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15000)
 
     def _toggle(self) -> None:
-        (self.hideRequested if self.window_visible() else self.showRequested).emit()
+        (self.hideRequested if self._window_visible() else self.showRequested).emit()
 
     def _activated(self, reason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
@@ -106,17 +109,3 @@ class Tray(QObject):
             self.icon.hide()
         if alive(self.menu):
             self.menu.deleteLater()
-
-
-def tray_state(phone) -> str:
-    """The tray's word for the phone's state."""
-    from tvdesk.core.webphone.phone_state import CallPhase, Registration
-
-    if phone is None:
-        return "off"
-    s = phone.state
-    if s.call is not None:
-        return "ringing" if s.call.phase is CallPhase.RINGING else "call"
-    return {Registration.CONNECTED: "ready", Registration.LOADING: "connecting",
-            Registration.OFFLINE: "off"}.get(s.registration, "problem")
-

@@ -11,7 +11,7 @@ import pytest
 from tests.gui.conftest import remembered, store_token
 from tests.helpers.simulator import AGENT, AGENT_ID
 from tvdesk.core.webphone.phone_state import Registration
-from tvdesk.gui import controller as app_controller
+from tvdesk.gui import startup
 
 pytestmark = pytest.mark.webengine
 
@@ -23,7 +23,7 @@ def start(qtbot, make_controller, sim, memory_keyring, **settings):
     seen = {}
     controller.signedIn.connect(
         lambda _s: seen.setdefault("phone at sign-in",
-                                   controller.main_window.phone.state.registration))
+                                   controller.dock.controller.state.registration))
     controller.open_first_window()
     seen["window before the loop"] = controller.main_window is not None
     controller.start()
@@ -43,7 +43,7 @@ def test_the_phone_starts_before_the_sign_in_and_the_window_fills_in_after(
     assert not card.chips_box.isVisibleTo(card) and not card.copy_password.isEnabled()
     qtbot.waitUntil(lambda: controller.session is not None, timeout=20000)
     assert card.chips_box.isVisibleTo(card) and card.copy_password.isEnabled()
-    phone = controller.main_window.phone
+    phone = controller.dock.controller
     # the webphone's URL was the first request; the sign-in's came after it
     paths = api_paths(sim)
     assert paths[0] == "/webphone"
@@ -79,10 +79,10 @@ def test_an_extension_without_the_webphone_stops_it_and_says_so(qtbot, make_cont
     qtbot.waitUntil(lambda: controller.session is not None, timeout=20000)
     main = controller.main_window
     qtbot.waitUntil(lambda: "may not use the webphone" in main.banner.text(), timeout=5000)
-    assert main.phone.page is None and not main.phone.allowed
+    assert controller.dock.controller.page is None and not controller.dock.controller.allowed
     assert sim.hub.registrations(AGENT) == []
     main.banner.hide()
-    assert main.request_dial("4001")  # a valid number: the phone says why it cannot
+    assert controller.dialer.dial("4001")  # a valid number: the phone says why it cannot
     assert "may not use the webphone" in main.banner.text()
     assert [r for r in sim.requests_log() if "ligar_para" in r["query"]] == []
 
@@ -100,14 +100,14 @@ def test_a_refused_token_ends_the_early_phone_and_returns_to_sign_in(
 
 def test_a_slow_webphone_does_not_hold_the_window_back(qtbot, make_controller, sim,
                                                        memory_keyring, monkeypatch):
-    monkeypatch.setattr(app_controller, "PHONE_FIRST_SECONDS", 0.5)
+    monkeypatch.setattr(startup, "PHONE_FIRST_SECONDS", 0.5)
     sim.add_fault("latency", path="^/webphone$", latency_ms=2500, count=1)
     t0 = time.monotonic()
     controller, seen = start(qtbot, make_controller, sim, memory_keyring)
     qtbot.waitUntil(lambda: controller.session is not None, timeout=20000)
     assert time.monotonic() - t0 < 2.0  # filled in without waiting for the slow phone
     assert seen["phone at sign-in"] is Registration.LOADING
-    phone = controller.main_window.phone
+    phone = controller.dock.controller
     qtbot.waitUntil(lambda: phone.state.registration is Registration.CONNECTED,
                     timeout=20000)
     assert len(sim.hub.registrations(AGENT)) == 1
@@ -132,8 +132,9 @@ def test_the_agent_can_dial_before_the_sign_in_has_finished(qtbot, make_controll
     sim.add_fault("latency", path="^/ramal", latency_ms=3000)  # a slow sign-in
     controller, _ = start(qtbot, make_controller, sim, memory_keyring)
     main = controller.main_window
-    qtbot.waitUntil(lambda: main.phone is not None
-                    and main.phone.state.registration is Registration.CONNECTED,
+    qtbot.waitUntil(lambda: controller.dock.controller is not None
+                    and controller.dock.controller.state.registration
+                    is Registration.CONNECTED,
                     timeout=20000)
     assert controller.session is None and main.dial_box.isEnabled()
     qtbot.keyClicks(main.dial_box, "(48) 99999-4321")
@@ -152,8 +153,8 @@ class WatchedKeyring:
         self.original = backend.get_password
 
     def __call__(self, service, username):
-        main = self.controller_of().main_window
-        phone = main.phone if main is not None else None
+        dock = self.controller_of().dock
+        phone = dock.controller if dock is not None else None
         self.phone_at_first_read.append(phone.state.registration if phone else None)
         return self.original(service, username)
 
@@ -203,7 +204,7 @@ def test_without_the_helpers_url_the_app_fetches_its_own(qtbot, make_controller,
     controller.open_first_window()
     controller.start()
     qtbot.waitUntil(lambda: controller.session is not None, timeout=20000)
-    phone = controller.main_window.phone
+    phone = controller.dock.controller
     qtbot.waitUntil(lambda: phone.state.registration is Registration.CONNECTED,
                     timeout=20000)
     assert not prefetch.pending

@@ -11,8 +11,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from tests.gui.conftest import remembered, store_token
-from tests.gui.webphone.test_webphone import log
 from tests.helpers.simulator import AGENT
+from tests.helpers.webphone import log
 from tvdesk.core.webphone.phone_state import Registration
 from tvdesk.gui.tray import Tray, state_icon
 
@@ -33,10 +33,10 @@ def signed_in(qtbot, make_controller, sim, memory_keyring):
     controller.start()
     qtbot.waitUntil(lambda: controller.session is not None
                     and controller.main_window is not None
-                    and controller.main_window.phone is not None
-                    and controller.main_window.phone.state.registration
+                    and controller.dock.controller is not None
+                    and controller.dock.controller.state.registration
                     is Registration.CONNECTED, timeout=20000)
-    return controller, controller.main_window, controller.main_window.phone
+    return controller, controller.main_window, controller.dock.controller
 
 
 def test_without_a_system_tray_closing_the_window_quits_as_usual(qtbot, make_controller, sim,
@@ -44,7 +44,7 @@ def test_without_a_system_tray_closing_the_window_quits_as_usual(qtbot, make_con
     controller, main, _ = signed_in(qtbot, make_controller, sim, memory_keyring)
     assert tray.available is False  # offscreen: no tray
     controller.set_tray(tray)
-    assert main.close_to_tray is False
+    assert main.closes_to_tray is False
     main.close()
     assert not main.isVisible()
     qtbot.waitUntil(lambda: sim.hub.registrations(AGENT) == [], timeout=5000)
@@ -54,7 +54,7 @@ def test_with_a_tray_closing_hides_and_the_phone_keeps_working(qtbot, make_contr
                                                                memory_keyring, tray):
     controller, main, phone = signed_in(qtbot, make_controller, sim, memory_keyring)
     controller.set_tray(tray)
-    main.close_to_tray = True  # what set_tray does where a tray exists
+    main.set_close_to_tray(True)  # what set_tray does where a tray exists
     main.close()
     assert not main.isVisible()
     qtbot.wait(500)
@@ -93,16 +93,16 @@ def test_dial_the_copied_number_after_confirmation(qtbot, make_controller, sim,
     controller, main, _ = signed_in(qtbot, make_controller, sim, memory_keyring)
     controller.set_tray(tray)
     QGuiApplication.clipboard().setText("nada para ligar aqui")
-    assert main.dial_clipboard() is None
+    assert controller.dialer.dial_clipboard() is None
     assert "no phone number" in main.banner.text()
     QGuiApplication.clipboard().setText("Cliente Maria — (48) 99999-2222 — retornar")
     tray.dial_action.trigger()  # from the tray: asks first
-    box = main.clipboard_box
+    box = controller.dialer.clipboard_box
     assert "(48) 99999-2222" in box.text()
     box.button(QMessageBox.StandardButton.Cancel).click()
     qtbot.wait(300)
     assert log(sim, "chamaNumero") == []  # cancelled: nothing dialled
-    box = main.dial_clipboard()
+    box = controller.dialer.dial_clipboard()
     box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: len(log(sim, "chamaNumero")) == 1, timeout=5000)
     assert log(sim, "chamaNumero")[0]["numero"] == "+5548999992222"

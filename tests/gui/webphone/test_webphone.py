@@ -13,6 +13,7 @@ from PySide6.QtWebEngineCore import QWebEnginePermission
 
 from tests.gui.conftest import remembered, store_token
 from tests.helpers.simulator import AGENT, make_sim
+from tests.helpers.webphone import log
 from tvdesk.core.webphone.phone_state import CallPhase, Registration
 from tvdesk.gui.webphone.host import HOST_URL, origin_of, permission_allowed
 from tvdesk.simulator.webphone import WebphoneConfig
@@ -27,29 +28,26 @@ def open_phone(qtbot, make_controller, sim, memory_keyring, mode="embedded", **s
                                             **settings))
     controller.start()
     qtbot.waitUntil(lambda: controller.main_window is not None
-                    and controller.main_window.phone is not None, timeout=10000)
-    main = controller.main_window
-    qtbot.waitUntil(lambda: main.phone.state.registration is Registration.CONNECTED
-                    and controller.session is not None, timeout=20000)
-    return main, main.phone
-
-
-def log(sim, message=None):
-    return [e for e in sim.hub.log() if message is None or e["message"] == message]
+                    and controller.dock.controller is not None, timeout=10000)
+    qtbot.waitUntil(lambda: controller.dock.controller.state.registration
+                    is Registration.CONNECTED and controller.session is not None,
+                    timeout=20000)
+    return controller, controller.dock.controller
 
 
 @pytest.mark.parametrize("mode", ["embedded", "floating", "hidden"])
 def test_each_mode_loads_and_registers_once(qtbot, make_controller, sim, memory_keyring, mode):
-    main, phone = open_phone(qtbot, make_controller, sim, memory_keyring, mode=mode)
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring, mode=mode)
+    main, dock = controller.main_window, controller.dock
     regs = sim.hub.registrations(AGENT)
     assert len(regs) == 1 and regs[0]["tipo"] == mode
     assert "Webphone ready" in main.card.state.text()
     if mode == "embedded":
-        assert main.embedded.view.page() is phone.page and main.embedded.isVisible()
+        assert dock.embedded.view.page() is phone.page and dock.embedded.isVisible()
     elif mode == "floating":
-        assert main.floating.isVisible() and main.floating.view.page() is phone.page
+        assert dock.floating.isVisible() and dock.floating.view.page() is phone.page
     else:
-        assert main.controls.isVisible()
+        assert dock.controls.isVisible()
         assert phone.page.isVisible()  # no view, yet not throttled as a hidden page
 
 
@@ -123,7 +121,8 @@ def test_outside_navigation_is_refused_and_links_open_outside(qtbot, make_contro
 def test_a_dial_reaches_the_simulator_once_with_the_right_number(qtbot, make_controller,
                                                                   sim, memory_keyring, caplog):
     caplog.set_level(logging.DEBUG)  # everything, the page's console lines included
-    main, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    main, _dock = controller.main_window, controller.dock
     qtbot.keyClicks(main.dial_box, "(48) 99999-4321")
     qtbot.keyClick(main.dial_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: phone.state.call is not None
@@ -147,8 +146,8 @@ def test_a_dial_while_loading_waits_and_a_dial_with_no_phone_loads_one(
     controller = make_controller(remembered(sim, webphone_autostart=True))
     controller.start()
     qtbot.waitUntil(lambda: controller.main_window is not None
-                    and controller.main_window.phone is not None, timeout=10000)
-    phone = controller.main_window.phone
+                    and controller.dock.controller is not None, timeout=10000)
+    phone = controller.dock.controller
     assert phone.state.registration is Registration.LOADING
     phone.dial("4001")  # the page is still loading
     qtbot.waitUntil(lambda: len(log(sim, "chamaNumero")) == 1, timeout=20000)
@@ -170,17 +169,18 @@ def test_a_dial_while_loading_waits_and_a_dial_with_no_phone_loads_one(
 
 def test_an_incoming_call_raises_the_banner_with_the_callers_history(
         qtbot, make_controller, sim, memory_keyring):
-    main, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    main, dock = controller.main_window, controller.dock
     qtbot.waitUntil(lambda: main.calls.totals_now().calls > 0, timeout=10000)
     known = next(c for c in main.calls.model.all_rows() if c.caller)
     sim.hub.incoming_call(AGENT, known.caller)
-    qtbot.waitUntil(main.incoming.isVisible, timeout=10000)
-    assert "Incoming call" in main.incoming.title.text()
-    assert "earlier call" in main.incoming.history.text()
-    qtbot.mouseClick(main.incoming.answer, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dock.banner.isVisible, timeout=10000)
+    assert "Incoming call" in dock.banner.title.text()
+    assert "earlier call" in dock.banner.history.text()
+    qtbot.mouseClick(dock.banner.answer, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: phone.state.call is not None
                     and phone.state.call.phase is CallPhase.TALKING, timeout=5000)
-    assert not main.incoming.isVisible()
+    assert not dock.banner.isVisible()
     assert log(sim, "answer")[0]["accepted"]
     sim.hub.remote(AGENT, "hangup")
     qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
@@ -189,8 +189,9 @@ def test_an_incoming_call_raises_the_banner_with_the_callers_history(
 
 def test_commands_from_the_native_controls_reach_the_simulator(qtbot, make_controller, sim,
                                                                memory_keyring):
-    main, phone = open_phone(qtbot, make_controller, sim, memory_keyring, mode="hidden")
-    ui = main.controls
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring, mode="hidden")
+    main, dock = controller.main_window, controller.dock
+    ui = dock.controls
     ui.queue_id.setText("3")
     ui.pause_button.click()
     qtbot.waitUntil(lambda: phone.state.paused, timeout=5000)
@@ -219,16 +220,17 @@ def test_commands_from_the_native_controls_reach_the_simulator(qtbot, make_contr
 
 def test_hangup_from_the_card_banner_path_and_mode_switch_refused_in_a_call(
         qtbot, make_controller, sim, memory_keyring):
-    main, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    main, dock = controller.main_window, controller.dock
     phone.dial("4001")
     qtbot.waitUntil(lambda: phone.state.call is not None, timeout=5000)
-    main.set_webphone_mode("hidden")
-    assert phone.mode == "embedded" and main.mode_actions["embedded"].isChecked()
+    dock.set_mode("hidden")
+    assert phone.mode == "embedded" and main.menu_actions.modes["embedded"].isChecked()
     assert "Finish the call" in main.banner.text()
     phone.hangup()
     qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
     assert log(sim, "hangup")[0]["accepted"]
-    main.set_webphone_mode("hidden")
+    dock.set_mode("hidden")
     qtbot.waitUntil(lambda: phone.mode == "hidden"
                     and phone.state.registration is Registration.CONNECTED, timeout=20000)
     qtbot.waitUntil(lambda: len(sim.hub.registrations(AGENT)) == 1, timeout=5000)
@@ -247,7 +249,8 @@ def test_events_from_a_foreign_origin_are_ignored(qtbot, make_controller, sim, m
 
 def test_reconnects_after_a_forced_disconnect_with_one_registration(qtbot, make_controller,
                                                                      sim, memory_keyring):
-    main, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    main, _dock = controller.main_window, controller.dock
     first = sim.hub.registrations(AGENT)[0]["session"]
     sim.hub.remote(AGENT, "disconnect")
     qtbot.waitUntil(lambda: phone.state.registration is not Registration.CONNECTED,
@@ -266,8 +269,8 @@ def test_an_expired_url_is_replaced_by_a_fresh_one(qtbot, make_controller, memor
         controller = make_controller(remembered(expiring, webphone_autostart=True))
         controller.start()
         qtbot.waitUntil(lambda: controller.main_window is not None
-                        and controller.main_window.phone is not None, timeout=10000)
-        phone = controller.main_window.phone
+                        and controller.dock.controller is not None, timeout=10000)
+        phone = controller.dock.controller
         qtbot.waitUntil(lambda: phone.state.error is not None, timeout=15000)
         assert phone.state.error.code == "url_expirada"
         expiring.hub.config.signed_ttl_s = 60  # URLs fetched from now on are valid
@@ -279,12 +282,13 @@ def test_an_expired_url_is_replaced_by_a_fresh_one(qtbot, make_controller, memor
 
 
 def test_fechar_fim_closes_the_floating_window(qtbot, make_controller, sim, memory_keyring):
-    main, phone = open_phone(qtbot, make_controller, sim, memory_keyring, mode="floating",
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring, mode="floating",
                              webphone_close_at_end=True)
-    assert main.floating.isVisible()
+    _main, dock = controller.main_window, controller.dock
+    assert dock.floating.isVisible()
     phone.dial("4001")
     qtbot.waitUntil(lambda: phone.state.call is not None
                     and phone.state.call.phase is CallPhase.TALKING, timeout=10000)
     sim.hub.remote(AGENT, "hangup")
-    qtbot.waitUntil(lambda: not main.floating.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not dock.floating.isVisible(), timeout=5000)
     assert phone.state.registration is Registration.CONNECTED  # the phone itself stays

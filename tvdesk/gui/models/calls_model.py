@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication as Q
 from PySide6.QtWidgets import QApplication, QStyle
 
 from tvdesk.core.models import ReceivedCall
 from tvdesk.core.phone import digits_only, format_for_display
-from tvdesk.gui.formatting import (
-    fmt_datetime,
-    fmt_duration,
-    fmt_money,
-    is_answered,
-    status_key,
-    status_label,
-)
+from tvdesk.gui.formatting import fmt_datetime, fmt_duration, fmt_money, status_label
 from tvdesk.gui.models.table import ALIGN_CENTER, ALIGN_RIGHT, Column, RowTableModel
 
 
+def private_label() -> str:
+    return Q.translate("CallsModel", "Private number")
+
+
 def caller_text(call: ReceivedCall) -> str:
-    return format_for_display(call.caller) or Q.translate("CallsModel", "Private number")
+    return format_for_display(call.caller) or private_label()
 
 
 def _recording_icon(call: ReceivedCall):
@@ -58,41 +52,3 @@ class CallsModel(RowTableModel):
                    lambda c: c.has_recording, align=ALIGN_CENTER,
                    decoration=_recording_icon, tooltip=_recording_tip),
         ], parent)
-
-
-@dataclass(frozen=True)
-class CallsFilter:
-    """What the agent typed in the search box and picked in the status filter."""
-
-    text: str = ""
-    status: str | None = None  # a status_key, or None for all
-
-    def predicate(self) -> Callable[[ReceivedCall], bool] | None:
-        digits = digits_only(self.text)
-        words = self.text.strip().lower()
-        status = self.status
-        if not words and not status:
-            return None
-
-        def accept(call: ReceivedCall) -> bool:
-            if status and status_key(call.status) != status:
-                return False
-            if not words:
-                return True
-            if digits:
-                return digits in digits_only(call.caller or "")
-            return words in caller_text(call).lower()
-
-        return accept
-
-
-@dataclass(frozen=True)
-class CallTotals:
-    calls: int
-    answered: int
-    talk_seconds: int
-
-    @classmethod
-    def of(cls, calls: list[ReceivedCall]) -> CallTotals:
-        answered = [c for c in calls if is_answered(c.status)]
-        return cls(len(calls), len(answered), sum(c.seconds for c in answered))

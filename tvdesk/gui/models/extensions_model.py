@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication as Q
 
-from tvdesk.core.models import Ramal
+from tvdesk.core.reports import extension_order
 from tvdesk.gui.models.table import ALIGN_CENTER, Column, RowTableModel
 
 
 def _mark(flag: bool) -> str:
     return "✓" if flag else "—"
-
-
-def _number_key(r: Ramal):
-    return (len(r.ramal or ""), r.ramal or "", r.id)
 
 
 def _flag_column(title, attribute: str) -> Column:
@@ -25,7 +21,7 @@ class ExtensionsModel(RowTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__([
             Column(lambda: Q.translate("ExtensionsModel", "Extension"),
-                   lambda r: r.ramal or "", _number_key),
+                   lambda r: r.ramal or "", extension_order),
             Column(lambda: Q.translate("ExtensionsModel", "Login"),
                    lambda r: r.login or "", lambda r: r.login or ""),
             Column(lambda: Q.translate("ExtensionsModel", "Caller ID"),

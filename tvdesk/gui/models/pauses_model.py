@@ -1,9 +1,6 @@
-"""The pause history as a table, and pause time per day for the chart."""
+"""The pause history as a table."""
 
 from __future__ import annotations
-
-from collections import OrderedDict
-from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication as Q
 
@@ -26,20 +23,3 @@ class PausesModel(RowTableModel):
             Column(lambda: Q.translate("PausesModel", "Duration"),
                    lambda p: fmt_duration(p.seconds), lambda p: p.seconds, align=ALIGN_RIGHT),
         ], parent)
-
-
-def seconds_per_day(pauses: list[Pause], start: date, end: date) -> OrderedDict[date, int]:
-    """Pause time per local day from ``start`` to ``end``, zero for days without pauses.
-
-    A pause is counted on the day it started.
-    """
-    days: OrderedDict[date, int] = OrderedDict()
-    day = start
-    while day <= end:
-        days[day] = 0
-        day += timedelta(days=1)
-    for p in pauses:
-        local_day = p.start.astimezone().date()
-        if local_day in days:
-            days[local_day] += p.seconds
-    return days

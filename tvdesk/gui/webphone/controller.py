@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import concurrent.futures
-import contextlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -25,22 +24,21 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from tvdesk.core.api import ApiError, AuthenticationError, PermissionDeniedError
 from tvdesk.core.models import Ramal
 from tvdesk.core.session import PhoneLine
-from tvdesk.core.settings import Settings
+from tvdesk.core.vocabulary import MessageKind, WebphoneMode
 from tvdesk.core.webphone import protocol
 from tvdesk.core.webphone.backoff import reconnect_delay
 from tvdesk.core.webphone.dial_queue import DialQueue
 from tvdesk.core.webphone.phone_state import FINAL_ERRORS, PhoneState, Registration
-from tvdesk.gui.background import Background
 from tvdesk.gui.lifetime import alive
 from tvdesk.gui.messages import describe, not_allowed_text
+from tvdesk.gui.settings_model import SettingsModel
+from tvdesk.gui.tasks import Tasks
 from tvdesk.gui.webphone.host import WebphonePage
 
 if TYPE_CHECKING:
     from tvdesk.core.webphone.url_prefetch import UrlPrefetch
 
 log = logging.getLogger(__name__)
-
-MODES = ("embedded", "floating", "hidden")
 
 
 def problem_text(code: str | None, text: str) -> str:
@@ -62,13 +60,12 @@ class WebphoneController(QObject):
     stateChanged = Signal()
     incomingCall = Signal(object)   # Call
     callEnded = Signal()
-    problem = Signal(str, str)      # text, kind ("error", "warning", "info")
+    problem = Signal(str, str)      # text, a MessageKind
     closeRequested = Signal()       # fechar_fim: the call ended
     pageChanged = Signal(object)    # the new WebphonePage (views show it)
-    _urlFetched = Signal(int, object)  # generation, the URL job (done)
 
-    def __init__(self, line: PhoneLine | Callable[[], PhoneLine], background: Background,
-                 settings: Settings, parent=None, url_prefetch: UrlPrefetch | None = None
+    def __init__(self, line: PhoneLine | Callable[[], PhoneLine], tasks: Tasks,
+                 settings: SettingsModel, parent=None, url_prefetch: UrlPrefetch | None = None
                  ) -> None:
         """``line``: the extension's line, or a blocking callable that makes it (run on a
         worker with the first URL request, so the phone starts before the line exists).
@@ -78,9 +75,9 @@ class WebphoneController(QObject):
         self._line = line
         self._prefetch = url_prefetch  # until stop(): it may still be being waited for
         self.allowed = True  # False once the sign-in found the webphone not allowed
-        self.background = background
-        self.settings = settings
-        self.mode = settings.webphone_mode if settings.webphone_mode in MODES else "embedded"
+        self.tasks = tasks
+        self._settings = settings  # read at each load: fechar_fim applies from the next one
+        self.mode = WebphoneMode.of(settings.current.webphone_mode)
         self.state = PhoneState()
         self.dials = DialQueue()
         self.page: WebphonePage | None = None
@@ -93,7 +90,6 @@ class WebphoneController(QObject):
         self._ticker = QTimer(self)  # call and pause timers on screen
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.stateChanged)
-        self._urlFetched.connect(self._use_url)  # emitted on a worker: queued to this thread
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> None:
@@ -129,17 +125,15 @@ class WebphoneController(QObject):
         self._wanted = True
         self._start_load()
 
-    def set_mode(self, mode: str) -> bool:
+    def set_mode(self, mode: WebphoneMode | str) -> bool:
         """Switch embedded/floating/hidden; refused during a call."""
-        if mode not in MODES:
-            raise ValueError(mode)
+        mode = WebphoneMode(mode)
         if self.state.call is not None:
             self.problem.emit(Q.translate("Webphone", "Finish the call before changing how "
-                                          "the webphone is shown."), "warning")
+                                          "the webphone is shown."), MessageKind.WARNING)
             return False
         if mode != self.mode:
             self.mode = mode
-            self.settings.webphone_mode = mode
             if self._wanted:
                 self._start_load()
         return True
@@ -149,8 +143,8 @@ class WebphoneController(QObject):
         """The extension's line (None while it is still being made)."""
         return self._line if isinstance(self._line, PhoneLine) else None
 
-    @line.setter
-    def line(self, line: PhoneLine) -> None:
+    def use_line(self, line: PhoneLine) -> None:
+        """The sign-in's line (the same client, the extension's id now) for later loads."""
         self._line = line
 
     async def settled(self, timeout: float) -> None:
@@ -188,14 +182,13 @@ class WebphoneController(QObject):
         if prefetch is not None and ligar_para is not None:
             prefetch.cancel()  # a first load that dials fetches its own URL
             prefetch = None
-        job = self.background.executor.submit(self._fetch_url, ligar_para, prefetch)
+        job = self.tasks.submit(self._fetch_url, ligar_para, prefetch)
         self.state.loading()
         self.stateChanged.emit()
         self._new_page()
-        if job.done():  # often, by now: loaded at once, not a turn of the loop later
-            self._use_url(generation, job)
-        else:  # no asyncio here: the phone may start before the event loop exists
-            job.add_done_callback(lambda done: self._url_arrived(generation, done))
+        # often done by now: loaded at once, not a turn of the loop later; no asyncio here
+        # either (the phone may start before the event loop exists)
+        self.tasks.on_done(job, lambda done: self._use_url(generation, done), owner=self)
 
     def _new_page(self) -> None:
         page = WebphonePage()
@@ -203,7 +196,7 @@ class WebphoneController(QObject):
         page.renderProcessTerminated.connect(self._crashed)
         page.windowCloseRequested.connect(self.closeRequested)
         page.microphoneDecided.connect(self._microphone)
-        if self.mode == "hidden":
+        if self.mode is WebphoneMode.HIDDEN:
             page.keep_visible()  # no view shows it: keep its timers at full rate
         page.warm_up()
         self.page = page
@@ -213,21 +206,16 @@ class WebphoneController(QObject):
                    prefetch: UrlPrefetch | None = None) -> tuple[PhoneLine | None, str]:
         """On a worker: the helper's URL if it has one for this load; else the line (made
         first if need be), then a fresh URL."""
+        close_at_end = self._settings.current.webphone_close_at_end
         if prefetch is not None:
-            url = prefetch.url_for(self.mode, self.settings.webphone_close_at_end)
+            url = prefetch.url_for(self.mode, close_at_end)
             if url is not None:
                 return None, url
             if prefetch.cancelled:  # stopped meanwhile: nothing to load
                 raise concurrent.futures.CancelledError
         line = self._line if isinstance(self._line, PhoneLine) else self._line()
-        return line, line.webphone_url(tipo=self.mode, ligar_para=ligar_para,
-                                       fechar_fim=self.settings.webphone_close_at_end)
-
-    def _url_arrived(self, generation: int, job: concurrent.futures.Future) -> None:
-        """On the worker that fetched it: hand the URL to the GUI thread."""
-        with contextlib.suppress(RuntimeError):  # the controller went meanwhile
-            if alive(self):
-                self._urlFetched.emit(generation, job)
+        return line, line.webphone_url(tipo=str(self.mode), ligar_para=ligar_para,
+                                       fechar_fim=close_at_end)
 
     def _use_url(self, generation: int, job: concurrent.futures.Future) -> None:
         if not alive(self) or generation != self._generation or self.page is None:
@@ -241,7 +229,7 @@ class WebphoneController(QObject):
                 log.info("webphone not started: %s", type(exc).__name__)
                 return                         # the sign-in says what to do about it
             self.problem.emit(describe(exc, self.line.base_url if self.line else ""),
-                              "error")
+                              MessageKind.ERROR)
             if not isinstance(exc, AuthenticationError | PermissionDeniedError):
                 self._schedule_reconnect()
             return
@@ -280,19 +268,19 @@ class WebphoneController(QObject):
             self.incomingCall.emit(self.state.call)
         if "ended" in happened:
             self.callEnded.emit()
-            if self.settings.webphone_close_at_end:
+            if self._settings.current.webphone_close_at_end:
                 self.closeRequested.emit()
         if "disconnected" in happened and self._wanted:
             self.problem.emit(Q.translate("Webphone", "The webphone disconnected; "
-                                          "reconnecting…"), "warning")
+                                          "reconnecting…"), MessageKind.WARNING)
             self._schedule_reconnect()
         if "error" in happened:
             code = event.code
             if code == "url_expirada":
                 self._schedule_reconnect()  # a fresh URL fixes it
             else:
-                self.problem.emit(problem_text(code, event.text),
-                                  "error" if code in FINAL_ERRORS else "warning")
+                kind = MessageKind.ERROR if code in FINAL_ERRORS else MessageKind.WARNING
+                self.problem.emit(problem_text(code, event.text), kind)
         self.stateChanged.emit()
         self._send_waiting_dial()
 
@@ -302,7 +290,7 @@ class WebphoneController(QObject):
         self.state.call = None
         self.stateChanged.emit()
         self.problem.emit(Q.translate("Webphone", "The webphone stopped unexpectedly; "
-                                      "reconnecting…"), "warning")
+                                      "reconnecting…"), MessageKind.WARNING)
         self._schedule_reconnect()
 
     def _microphone(self, origin: str, granted: bool) -> None:
@@ -313,11 +301,11 @@ class WebphoneController(QObject):
     def dial(self, target: str) -> None:
         """Dial an E.164 number or an extension, once, whatever the phone is doing now."""
         if not self.allowed:
-            self.problem.emit(not_allowed_text(), "warning")
+            self.problem.emit(not_allowed_text(), MessageKind.WARNING)
             return
         if self.state.call is not None:
             self.problem.emit(Q.translate("Webphone", "Finish the current call before "
-                                          "dialing another number."), "warning")
+                                          "dialing another number."), MessageKind.WARNING)
             return
         self.dials.request(target)
         registration = self.state.registration
@@ -325,7 +313,7 @@ class WebphoneController(QObject):
             self._send_waiting_dial()
         elif registration is Registration.LOADING:
             self.problem.emit(Q.translate("Webphone", "The webphone is connecting: the call "
-                                          "starts as soon as it is ready."), "info")
+                                          "starts as soon as it is ready."), MessageKind.INFO)
         else:
             self.dials.cancel()  # the fresh page dials it itself: never twice
             self._wanted = True

@@ -28,6 +28,7 @@ from PySide6.QtWebEngineCore import (
 
 from tvdesk.core.redact import redact
 from tvdesk.core.settings import data_dir
+from tvdesk.core.vocabulary import WebphoneMode
 from tvdesk.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -161,20 +162,20 @@ class WebphonePage(QWebEnginePage):
         """Start the page's renderer now, on a blank host page, while the URL is fetched."""
         self.setHtml("<!doctype html><title></title>", QUrl(HOST_URL))
 
-    def load_webphone(self, url: str, mode: str) -> None:
+    def load_webphone(self, url: str, mode: WebphoneMode) -> None:
         """Load tvdesk's host page holding the webphone ``url`` the way ``mode`` wants; its
         origin is the only one the page's rules allow from now on."""
         self.webphone_origin = self.bridge.origin = origin_of(url)
         self.bridge.is_ready = False  # until this document's side of the bridge says so
         attr = html.escape(url, quote=True)
-        if mode == "hidden":
+        if mode is WebphoneMode.HIDDEN:
             body = ('<div id="widget-evoline-api-container"></div>\n'
                     f'<script src="{attr}"></script>')
         else:
             body = f'<iframe id="webphone" allow="microphone; autoplay" src="{attr}"></iframe>'
         template = resource_path("web", "host", "webphone-host.html").read_text("utf-8")
         page = template.format(origin=html.escape(self.webphone_origin, quote=True),
-                               mode=html.escape(mode), body=body)
+                               mode=html.escape(str(mode)), body=body)
         self.setHtml(page, QUrl(HOST_URL))
 
     # ------------------------------------------------------------------ rules

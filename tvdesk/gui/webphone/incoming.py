@@ -6,20 +6,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from tvdesk.core.models import ReceivedCall
-from tvdesk.core.phone import digits_only, format_for_display
+from tvdesk.core.phone import format_for_display
+from tvdesk.core.reports import earlier_calls
 from tvdesk.gui.formatting import fmt_datetime, status_label
 from tvdesk.gui.widgets import button_style as _button_style
-
-
-def earlier_calls(number: str, history: list[ReceivedCall]) -> list[ReceivedCall]:
-    """The caller's earlier calls in the loaded history, newest first (matching on the
-    national number, so +55 and trunk prefixes do not hide a match)."""
-    digits = digits_only(number)
-    if len(digits) < 8:
-        return []
-    tail = digits[-10:]
-    found = [c for c in history if c.caller and digits_only(c.caller).endswith(tail)]
-    return sorted(found, key=lambda c: c.started_at, reverse=True)
 
 
 class IncomingCallBanner(QFrame):

@@ -5,7 +5,6 @@ The only interface in hidden mode, and a compact companion in the floating mode.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication as Q
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -19,44 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tvdesk.core.phone import InvalidNumberError, format_for_display, normalize
+from tvdesk.core.phone import InvalidNumberError, normalize
 from tvdesk.core.webphone.phone_state import CallPhase, Registration
-from tvdesk.gui.formatting import fmt_duration
 from tvdesk.gui.webphone.controller import WebphoneController
+from tvdesk.gui.webphone.status import pause_text, state_text
 from tvdesk.gui.widgets import button_style as _button_style
-
-
-def state_text(controller: WebphoneController) -> str:
-    """The phone's state in a few words, for the card and the controls."""
-    s = controller.state
-    call = s.call
-    if call is not None:
-        number = format_for_display(call.number) or call.number or "…"
-        if call.phase is CallPhase.RINGING:
-            return Q.translate("Phone", "Incoming call from {number}").format(number=number)
-        if call.phase is CallPhase.DIALING:
-            return Q.translate("Phone", "Calling {number}…").format(number=number)
-        text = Q.translate("Phone", "In a call with {number} · {time}").format(
-            number=number, time=fmt_duration(call.talk_seconds(s.clock())))
-        if call.muted:
-            text += " · " + Q.translate("Phone", "muted")
-        if call.recording:
-            text += " · " + Q.translate("Phone", "recording")
-        return text
-    return {
-        Registration.OFFLINE: Q.translate("Phone", "Webphone off"),
-        Registration.LOADING: Q.translate("Phone", "Webphone connecting…"),
-        Registration.CONNECTED: Q.translate("Phone", "Webphone ready"),
-        Registration.DISCONNECTED: Q.translate("Phone", "Webphone disconnected"),
-        Registration.ERROR: Q.translate("Phone", "Webphone error"),
-    }[s.registration]
-
-
-def pause_text(controller: WebphoneController) -> str:
-    s = controller.state
-    if not s.paused:
-        return ""
-    return Q.translate("Phone", "Paused for {time}").format(time=fmt_duration(s.pause_seconds()))
 
 
 class PhoneControls(QWidget):
@@ -162,8 +128,8 @@ class PhoneControls(QWidget):
         connected = s.registration is Registration.CONNECTED
         talking = bool(call and call.phase is CallPhase.TALKING)
         ringing = bool(call and call.phase is CallPhase.RINGING)
-        self.status.setText(state_text(c))
-        self.pause_status.setText(pause_text(c))
+        self.status.setText(state_text(s))
+        self.pause_status.setText(pause_text(s))
         self.call_button.setEnabled(call is None)
         self.answer_button.setVisible(ringing)
         self.answer_button.setEnabled(ringing)

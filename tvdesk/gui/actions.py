@@ -1,0 +1,82 @@
+"""The main window's menus and keyboard shortcuts, as named actions.
+
+The actions only exist and say what they are; whoever owns a feature connects to the ones
+that concern it (the history to Refresh, the dialing to Dial the copied number, the phone's
+dock to the modes…). Every action is also added to the window, so its shortcut works
+wherever the focus is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from tvdesk.core.vocabulary import WebphoneMode
+
+
+class WindowActions(QObject):
+    def __init__(self, window: QMainWindow, mode: str) -> None:
+        """Fill ``window``'s menu bar; ``mode``: the webphone mode shown checked."""
+        super().__init__(window)
+        self._window = window
+        bar = window.menuBar()
+        menu = bar.addMenu(self.tr("&File"))
+        self.export = self._add(self.tr("Export calls to CSV…"), QKeySequence("Ctrl+E"), menu)
+        menu.addSeparator()
+        self.sign_out = self._add(self.tr("Sign out"), None, menu)
+        self.quit = self._add(self.tr("Quit"), QKeySequence.StandardKey.Quit, menu)
+
+        menu = bar.addMenu(self.tr("&View"))
+        self.refresh = self._add(self.tr("Refresh"), [QKeySequence(Qt.Key.Key_F5),
+                                                      QKeySequence("Ctrl+R")], menu)
+        self.search = self._add(self.tr("Search calls"), QKeySequence.StandardKey.Find, menu)
+        self.dial = self._add(self.tr("Dial a number"), QKeySequence("Ctrl+D"), menu)
+        self.dial_clipboard = self._add(self.tr("Dial the copied number"),
+                                        QKeySequence("Ctrl+Shift+D"), menu)
+        self.stop_loading = self._add(self.tr("Stop loading"), QKeySequence(Qt.Key.Key_Escape),
+                                      menu)
+        menu.addSeparator()
+        self.tabs = [self._add(title, QKeySequence(f"Ctrl+{n + 1}"), menu) for n, title in
+                     enumerate((self.tr("Received calls"), self.tr("Pause history")))]
+
+        menu = bar.addMenu(self.tr("&Phone"))
+        self.modes: dict[WebphoneMode, QAction] = {}
+        group = QActionGroup(window)
+        for m, title in ((WebphoneMode.EMBEDDED, self.tr("Webphone in this window")),
+                         (WebphoneMode.FLOATING, self.tr("Webphone in its own window")),
+                         (WebphoneMode.HIDDEN, self.tr("tvdesk's own phone controls"))):
+            act = QAction(title, window, checkable=True)
+            group.addAction(act)
+            menu.addAction(act)
+            self.modes[m] = act
+        self.check_mode(mode)
+        menu.addSeparator()
+        self.pause = self._add(self.tr("Pause in the queues"), QKeySequence("Ctrl+P"), menu)
+        self.unpause = self._add(self.tr("Resume in the queues"), QKeySequence("Ctrl+Shift+P"),
+                                 menu)
+        menu.addSeparator()
+        self.show_floating = self._add(self.tr("Show the webphone window"), None, menu)
+        self.reconnect = self._add(self.tr("Reconnect the webphone"), None, menu)
+
+        menu = bar.addMenu(self.tr("&Tools"))
+        self.settings = self._add(self.tr("Settings…"), QKeySequence.StandardKey.Preferences,
+                                  menu)
+        menu = bar.addMenu(self.tr("&Help"))
+        self.about = self._add(self.tr("About tvdesk"), None, menu)
+
+    def _add(self, text: str, keys, menu: QMenu) -> QAction:
+        act = QAction(text, self._window)
+        if keys:
+            act.setShortcuts(keys if isinstance(keys, list) else [keys])
+        menu.addAction(act)
+        self._window.addAction(act)  # its shortcut works wherever the focus is
+        return act
+
+    def check_mode(self, mode: str) -> None:
+        """Show ``mode`` as the phone's (after a switch, or a refused one)."""
+        self.modes[WebphoneMode.of(mode)].setChecked(True)
+
+    def allow_mode_change(self, allowed: bool) -> None:
+        for act in self.modes.values():
+            act.setEnabled(allowed)

@@ -1,0 +1,139 @@
+"""The agent's history on screen: the period the window shows ↔ the data ↔ the screens.
+
+It loads the period (``AgentData``, the API side) when it changes, on Refresh (F5), from the
+banner's *Try again* and every N minutes (the setting); shows pages fetched of the total and
+stops on Esc; puts rows into the received-calls screen as they arrive and the pauses into
+theirs. A refresh of the same period keeps what is on screen until the new list is complete.
+It keeps the calls of the period shown, so the incoming-call banner can name a caller's
+earlier calls without reading them back out of a table.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from tvdesk.core.api import ApiError, AuthenticationError
+from tvdesk.core.models import ReceivedCall
+from tvdesk.core.reports import earlier_calls
+from tvdesk.core.session import Session
+from tvdesk.core.vocabulary import MessageKind
+from tvdesk.gui.agent_data import AgentData
+from tvdesk.gui.main_window import MainWindow
+from tvdesk.gui.messages import describe
+from tvdesk.gui.settings_model import SettingsModel
+from tvdesk.gui.tasks import Tasks
+
+
+class History(QObject):
+    tokenRefused = Signal(object)  # the AuthenticationError a load met
+    callsLoaded = Signal(object)   # ReceivedCallsReport, complete
+
+    def __init__(self, window: MainWindow, session: Session, tasks: Tasks,
+                 settings: SettingsModel) -> None:
+        super().__init__(window)
+        window.build_screens()
+        self._window = w = window
+        self._session = session
+        self._settings = settings
+        self._shown_range: tuple[date, date] | None = None  # whose rows are on screen
+        self._keep = False  # this load refreshes the period shown: its rows stay meanwhile
+        self._calls: list[ReceivedCall] = []  # the period's calls, for the incoming banner
+        self._started = False
+        self.data = d = AgentData(session, tasks, self)
+        d.callsPage.connect(self._page)
+        d.callsLoaded.connect(self._calls_loaded)
+        d.pausesLoaded.connect(lambda report: w.pauses.show_report(report, w.range_bar.range()))
+        d.ramalLoaded.connect(w.show_extension)
+        d.progress.connect(w.set_progress)
+        d.loadingChanged.connect(w.set_loading)
+        d.failed.connect(self._failed)
+        d.cancelled.connect(self._cancelled)
+        w.range_bar.rangeChanged.connect(lambda *_: self.refresh())
+        w.refresh_button.clicked.connect(self.refresh)
+        w.menu_actions.refresh.triggered.connect(self.refresh)
+        w.cancel_button.clicked.connect(self.cancel)
+        w.menu_actions.stop_loading.triggered.connect(self.cancel)
+        w.banner.retryRequested.connect(self.refresh)
+        w.closing.connect(self.cancel)
+        self.auto_refresh = QTimer(self)
+        self.auto_refresh.timeout.connect(self._auto_refresh)
+        settings.changed.connect(self._settings_changed)
+        self._follow_refresh_minutes()
+
+    @property
+    def loading(self) -> bool:
+        return self.data.loading
+
+    def start(self) -> None:
+        """The first load: the period the agent looked at last (once)."""
+        if not self._started:
+            self._started = True
+            self._window.range_bar.set_preset(self._settings.current.range_preset)
+
+    def refresh(self) -> None:
+        w = self._window
+        w.hide_message()
+        span = w.range_bar.range()
+        self._keep = span == self._shown_range
+        w.calls.start_loading(keep=self._keep)
+        if not self._keep:
+            w.pauses.show_report(None, None)
+            self._calls = []
+        self._shown_range = span
+        self.data.refresh(*span)
+
+    def cancel(self) -> None:
+        self.data.cancel()
+
+    def caller_calls(self, number: str) -> list[ReceivedCall]:
+        """The caller's calls in the period shown, newest first."""
+        return earlier_calls(number, self._calls)
+
+    # ------------------------------------------------------------------ data in
+    def _page(self, rows: list[ReceivedCall]) -> None:
+        if not self._keep:
+            self._calls.extend(rows)
+        self._window.calls.add_page(rows)
+
+    def _calls_loaded(self, report) -> None:
+        self._calls = list(report.calls)
+        self._window.calls.finish_loading(report.calls)
+        self._window.show_status(self.tr("Updated at {time}").format(
+            time=datetime.now().strftime("%H:%M")))
+        self.callsLoaded.emit(report)
+
+    def _failed(self, exc: ApiError) -> None:
+        w = self._window
+        w.calls.stop_loading()
+        if isinstance(exc, AuthenticationError):
+            self.tokenRefused.emit(exc)
+            return
+        w.show_status(self.tr("Not updated"))
+        w.show_message(describe(exc, self._session.base_url), MessageKind.ERROR, retry=True)
+
+    def _cancelled(self) -> None:
+        w = self._window
+        w.calls.stop_loading()
+        w.show_status(self.tr("Loading cancelled"))
+        if self._keep:
+            text = self.tr("Loading was cancelled: the list is as it was before.")
+        else:
+            text = self.tr("Loading was cancelled: the list shows only what had arrived.")
+        w.show_message(text, MessageKind.WARNING, retry=True)
+
+    # ------------------------------------------------------------------ automatic refresh
+    def _auto_refresh(self) -> None:
+        if not self.data.loading and self._window.isVisible():
+            self.refresh()
+
+    def _settings_changed(self, names: frozenset) -> None:
+        if "refresh_minutes" in names:
+            self._follow_refresh_minutes()
+
+    def _follow_refresh_minutes(self) -> None:
+        minutes = self._settings.current.refresh_minutes
+        self.auto_refresh.stop()
+        if minutes > 0:
+            self.auto_refresh.start(minutes * 60_000)

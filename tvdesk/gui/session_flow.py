@@ -1,0 +1,172 @@
+"""Signing in and out: the sign-in window, checking the token against the API, the token in
+the OS keyring.
+
+The token lives in memory (the session's client) and, when the agent asks to be remembered,
+in the keyring (one entry per API host); it is never written anywhere else. A token is
+accepted only once the API has accepted it. Settings (host, extension, id, remember) are
+saved after a successful sign-in; the demo touches neither them nor the keyring.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from tvdesk.core.api import ApiError
+from tvdesk.core.credentials import CredentialStore, KeyringUnavailableError
+from tvdesk.gui.lifetime import alive
+from tvdesk.gui.messages import describe
+from tvdesk.gui.settings_model import SettingsModel
+from tvdesk.gui.tasks import Tasks
+
+if TYPE_CHECKING:
+    from tvdesk.core.session import Session
+    from tvdesk.gui.sign_in import SignInWindow
+
+log = logging.getLogger(__name__)
+
+
+def _sign_in(*args, **kw):
+    from tvdesk.core.session import sign_in  # imports the HTTP client: off the GUI thread
+
+    return sign_in(*args, **kw)
+
+
+def _list_extensions(*args, **kw):
+    from tvdesk.core.session import list_extensions
+
+    return list_extensions(*args, **kw)
+
+
+class SessionFlow(QObject):
+    signedIn = Signal(object)       # the Session
+    signInFailed = Signal()         # a main window showing must give way to the sign-in
+    signInShown = Signal(object)    # the SignInWindow
+
+    def __init__(self, settings: SettingsModel, credentials: CredentialStore, tasks: Tasks, *,
+                 demo: bool = False, client_options: dict | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._credentials = credentials
+        self._tasks = tasks
+        self._demo = demo
+        self.client_options = client_options or {}
+        self.session: Session | None = None
+        self.window: SignInWindow | None = None
+        self.notice = ""  # what the agent should know after signing in (no keyring)
+
+    # ------------------------------------------------------------------ the sign-in window
+    def show_sign_in(self, error: str = "", token: str = "") -> SignInWindow:
+        if self.window is None:
+            from tvdesk.gui.sign_in import SignInWindow
+
+            w = SignInWindow()
+            w.signInRequested.connect(
+                lambda token, url, ext, remember: self._tasks.spawn(
+                    self.sign_in(token, url, ext, remember)))
+            w.extensionsRequested.connect(
+                lambda token, url: self._tasks.spawn(self.offer_extensions(token, url)))
+            s = self._settings.current
+            w.prefill(token=token, base_url=s.base_url, extension=s.ramal, remember=s.remember)
+            self.window = w
+        w = self.window
+        if error:
+            w.show_error(error)
+        w.show()
+        w.raise_()
+        self.signInShown.emit(w)
+        return w
+
+    def close_sign_in(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+
+    async def say_if_no_keyring(self) -> None:
+        """On the sign-in screen: without a keyring the token cannot be remembered."""
+        if not await self._tasks.run(self._credentials.available) and self.window is not None:
+            self.window.show_notice(describe(KeyringUnavailableError()))
+
+    async def offer_extensions(self, token: str, base_url: str) -> None:
+        """The account's extensions, for the agent to pick theirs."""
+        w = self.window
+        w.set_busy(True)
+        try:
+            ramais = await self._tasks.run(_list_extensions, token, base_url,
+                                           **self.client_options)
+        except (ApiError, ValueError) as exc:
+            if alive(w):
+                w.set_busy(False)
+                w.show_error(_why(exc, base_url))
+            return
+        if alive(w):
+            w.set_busy(False)
+            w.offer_extensions(ramais)
+
+    # ------------------------------------------------------------------ signing in
+    async def sign_in(self, token: str, base_url: str, extension: str, remember: bool,
+                      from_keyring: bool = False, client=None) -> Session | None:
+        """Check the token and find the extension; ``client``: one already made for this
+        token (the early phone's), shared by the session."""
+        if self.window is not None:
+            self.window.set_busy(True)
+        try:
+            session = await self._tasks.run(_sign_in, token, base_url, extension,
+                                            client=client, **self.client_options)
+        except (ApiError, ValueError) as exc:
+            log.info("sign-in failed: %s", type(exc).__name__)
+            self.signInFailed.emit()  # its phone too, before the client they shared goes
+            if client is not None:
+                client.close()
+            w = self.show_sign_in(token=token)
+            w.set_busy(False)
+            w.show_error(_why(exc, base_url))
+            return None
+        self.notice = ""
+        if not self._demo:
+            self._settings.update(base_url=session.base_url, ramal=extension,
+                                  ramal_id=session.ramal.id, remember=remember)
+            if not from_keyring:
+                await self._remember_token(token, session.base_url, remember)
+        self.session = session
+        self.signedIn.emit(session)
+        return session
+
+    async def _remember_token(self, token: str, base_url: str, remember: bool) -> None:
+        try:
+            if remember:
+                await self._tasks.run(self._credentials.save, base_url, token)
+            else:
+                await self._tasks.run(self._credentials.delete, base_url)
+        except KeyringUnavailableError:
+            if remember:
+                self.notice = describe(KeyringUnavailableError())
+
+    # ------------------------------------------------------------------ signing out
+    def end_session(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    async def forget_token(self) -> None:
+        """Signed out: the remembered token goes from the keyring and from the form."""
+        base_url = self._settings.current.base_url
+        if not self._demo:
+            with contextlib.suppress(KeyringUnavailableError):
+                await self._tasks.run(self._credentials.delete, base_url)
+        if self.window is not None:
+            self.window.token.clear()
+
+    def token_refused(self, exc: BaseException) -> None:
+        """The API refused the token during the day: the sign-in says so."""
+        self.show_sign_in(error=describe(exc))
+
+
+def _why(exc: BaseException, base_url: str) -> str:
+    if isinstance(exc, ApiError):
+        return describe(exc, base_url)
+    return str(exc) or describe(exc)
