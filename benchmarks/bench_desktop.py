@@ -18,6 +18,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -96,10 +97,11 @@ def load_10k(latency_ms: int) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from tvdesk.core.credentials import CredentialStore
     from tvdesk.core.session import sign_in
-    from tvdesk.core.settings import Settings
-    from tvdesk.gui.background import Background
-    from tvdesk.gui.main_window import MainWindow
+    from tvdesk.core.settings import Settings, SettingsStore
+    from tvdesk.gui.controller import AppController
+    from tvdesk.gui.tasks import Tasks
 
     with simulator_process("--calls-per-ramal", "10000", "--days", "120", "--anchor",
                            ANCHOR.isoformat(), "--latency-ms", str(latency_ms),
@@ -114,23 +116,27 @@ def load_10k(latency_ms: int) -> None:
         app = QApplication.instance() or QApplication([])
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
-        window = MainWindow(Background(), Settings(range_preset="custom"), lambda s: None)
-        window.show()
-        window.attach(session)
+        store = SettingsStore(Path(tempfile.mkdtemp(prefix="tvdesk-bench-")) / "s.json")
+        store.save(Settings(range_preset="custom"))
+        controller = AppController(settings_store=store, credentials=CredentialStore(),
+                                   tasks=Tasks())
         ticks: list[float] = []
         heartbeat = QTimer()
         heartbeat.setInterval(10)
         heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
         done: dict[str, float] = {}
-        window.data.callsLoaded.connect(lambda r: done.setdefault("t", time.perf_counter()))
 
         async def run() -> None:
             # the agent's everyday situation: the window and its webphone are up
             from tvdesk.core.webphone.phone_state import Registration
 
+            await controller.flow.sign_in("bench-token", base, "4000", remember=False)
+            window, dock = controller.main_window, controller.dock
+            controller.history.callsLoaded.connect(
+                lambda r: done.setdefault("t", time.perf_counter()))
             deadline = time.monotonic() + 30
-            while window.phone is None or \
-                    window.phone.state.registration is not Registration.CONNECTED:
+            while dock.controller is None or \
+                    dock.controller.state.registration is not Registration.CONNECTED:
                 if time.monotonic() > deadline:
                     raise RuntimeError("the window's webphone never connected")
                 await asyncio.sleep(0.05)
@@ -147,7 +153,7 @@ def load_10k(latency_ms: int) -> None:
 
         with loop:
             loop.run_until_complete(run())
-        shown = window.calls.model.rowCount()
+        shown = controller.main_window.calls.model.rowCount()
         gaps = [b - a for a, b in itertools.pairwise(ticks)]
         gui = done["t"] - done["start"]
         stall = max(gaps) * 1000

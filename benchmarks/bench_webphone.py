@@ -203,26 +203,26 @@ def dial_latency(dials: int) -> None:
     from tvdesk.core.settings import SettingsStore
     from tvdesk.core.webphone.phone_state import Registration
     from tvdesk.gui.app import make_application
-    from tvdesk.gui.background import Background
     from tvdesk.gui.controller import AppController
     from tvdesk.gui.demo import start_demo
+    from tvdesk.gui.tasks import Tasks
 
     app = make_application([sys.argv[0]])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     demo = start_demo()
     controller = AppController(settings_store=SettingsStore(Path(base) / "s.json"),
-                               credentials=CredentialStore(), background=Background(),
+                               credentials=CredentialStore(), tasks=Tasks(),
                                demo=demo)
     hub = demo.simulator.hub
     latencies: list[float] = []
 
     async def run() -> None:
         controller.start()
-        while controller.main_window is None or controller.main_window.phone is None or \
-                controller.main_window.phone.state.registration is not Registration.CONNECTED:
+        while controller.dock is None or controller.dock.controller is None or \
+                controller.dock.controller.state.registration is not Registration.CONNECTED:
             await asyncio.sleep(0.02)
-        phone = controller.main_window.phone
+        phone = controller.dock.controller
         await asyncio.sleep(0.5)
         for _ in range(dials):
             seen = len(hub.log())
@@ -252,7 +252,7 @@ def dial_latency(dials: int) -> None:
 
         from tvdesk.core.api import TotalVoiceClient
 
-        phone = controller.main_window.phone
+        phone = controller.dock.controller
         for _ in range(dials):
             t0 = time.monotonic()
             phone.reconnect()

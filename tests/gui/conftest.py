@@ -16,32 +16,13 @@ import qasync
 from keyring.backends import fail
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from tests.helpers.simulator import ANCHOR, TOKEN
-from tvdesk.core.credentials import SERVICE, CredentialStore
+from tests.helpers.desktop import MemoryKeyring
+from tests.helpers.simulator import ANCHOR, make_sim
+from tvdesk.core.credentials import CredentialStore
 from tvdesk.core.settings import Settings, SettingsStore
 from tvdesk.gui.controller import AppController
 from tvdesk.gui.tasks import Tasks
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A real keyring backend that keeps passwords in this process only."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.passwords.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service, username):
-        if (service, username) not in self.passwords:
-            raise keyring.errors.PasswordDeleteError("not found")
-        del self.passwords[(service, username)]
+from tvdesk.simulator.webphone import WebphoneConfig
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -63,6 +44,21 @@ def qt_loop(qapp):
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     return loop  # never stopped: that would quit the QApplication for later tests
+
+
+@pytest.fixture
+def sim():
+    """The simulator with a quick far end and frequent keep-alives (the webphone's tests)."""
+    s = make_sim(webphone=WebphoneConfig(answer_delay_ms=200, keepalive_ms=250,
+                                         stats_interval_ms=500))
+    yield s
+    s.stop()
+
+
+@pytest.fixture(autouse=True)
+def webphone_data(tmp_path, monkeypatch):
+    """The webphone's browser storage in the test's own folder."""
+    monkeypatch.setenv("TVDESK_DATA_DIR", str(tmp_path / "data"))
 
 
 @pytest.fixture
@@ -123,10 +119,22 @@ def make_controller(qt_loop, qtbot, tasks, config, sim):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def remembered(sim, **kw) -> Settings:
-    kw.setdefault("webphone_autostart", False)  # the webphone tests turn it on
-    return Settings(base_url=sim.base_url, ramal="4000", remember=True, **kw)
+@pytest.fixture(autouse=True)
+def no_unexpected_errors(request):
+    """Every GUI test fails if an error reached the app's error hook (``tasks``), unless it
+    asks for them with the ``unexpected_errors`` fixture."""
+    from tvdesk.gui.tasks import add_error_listener
+
+    seen: list[BaseException] = []
+    stop = add_error_listener(seen.append)
+    request.node.unexpected_errors = seen
+    yield
+    stop()
+    if "unexpected_errors" not in request.fixturenames:
+        assert seen == [], f"unexpected errors reached the error hook: {seen!r}"
 
 
-def store_token(backend: MemoryKeyring, sim, token: str = TOKEN) -> None:
-    backend.set_password(SERVICE, sim.base_url, token)
+@pytest.fixture
+def unexpected_errors(request):
+    """The errors that reached the error hook during this test (they do not fail it)."""
+    return request.node.unexpected_errors

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from tests.gui.conftest import remembered, store_token
+from tests.helpers.desktop import remembered, store_token
 from tvdesk.gui.supervisor import field_for_message
 
 

@@ -5,23 +5,13 @@ import re
 import signal
 import socket
 import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 import requests
 
+from tests.helpers.processes import script
 from tvdesk import __version__
-
-BIN = Path(sys.executable).parent
-
-
-def script(name: str) -> str:
-    path = BIN / name
-    if not path.exists():
-        pytest.fail(f"console script {name} is not installed next to {sys.executable}")
-    return str(path)
 
 
 def start_sim(*args: str) -> tuple[subprocess.Popen, str]:
@@ -111,13 +101,3 @@ def test_default_port_falls_back_to_a_free_one_when_taken():
             proc.wait(timeout=10)
     finally:
         blocker.close()
-
-
-def test_tvdesk_demo_reaches_the_main_window(tmp_path):
-    """The real program, end to end: demo simulator in-process, signed in, window shown."""
-    env = {**os.environ, "TVDESK_CONFIG_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([script("tvdesk"), "--demo", "--quit-when-shown"],
-                            capture_output=True, text=True, timeout=60, env=env)
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert "main window shown after" in result.stdout
-    assert list(tmp_path.iterdir()) == []  # the demo never writes the agent's settings

@@ -9,7 +9,7 @@ import socket
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.conftest import remembered, store_token
+from tests.helpers.desktop import remembered, store_token
 from tests.helpers.simulator import TOKEN
 from tvdesk.core.credentials import SERVICE
 from tvdesk.gui.sign_in import CUSTOM

@@ -1,16 +1,12 @@
-"""The tray and dialing the clipboard, against the simulator's webphone.
-
-Offscreen there is no system tray, so the no-tray behaviour is tested as it is; the tray
-behaviour by turning close-to-tray on, as the app does on a desktop that has one.
-"""
+"""The tray against the simulator's webphone. Offscreen there is no system tray, so the no-tray
+behaviour is tested as it is; the tray behaviour by turning close-to-tray on, as the app
+does on a desktop that has one."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
 
-from tests.gui.conftest import remembered, store_token
+from tests.helpers.desktop import signed_in
 from tests.helpers.simulator import AGENT
 from tests.helpers.webphone import log
 from tvdesk.core.webphone.phone_state import Registration
@@ -24,19 +20,6 @@ def tray():
     t = Tray()
     yield t
     t.dispose()
-
-
-def signed_in(qtbot, make_controller, sim, memory_keyring):
-    store_token(memory_keyring, sim)
-    controller = make_controller(remembered(sim, webphone_autostart=True,
-                                            range_preset="today"))
-    controller.start()
-    qtbot.waitUntil(lambda: controller.session is not None
-                    and controller.main_window is not None
-                    and controller.dock.controller is not None
-                    and controller.dock.controller.state.registration
-                    is Registration.CONNECTED, timeout=20000)
-    return controller, controller.main_window, controller.dock.controller
 
 
 def test_without_a_system_tray_closing_the_window_quits_as_usual(qtbot, make_controller, sim,
@@ -86,23 +69,3 @@ def test_the_tray_follows_the_phone_and_its_actions_reach_it(qtbot, make_control
     phone.dial("4001")
     qtbot.waitUntil(lambda: tray.state == "call", timeout=5000)
     assert not state_icon("call").isNull()
-
-
-def test_dial_the_copied_number_after_confirmation(qtbot, make_controller, sim,
-                                                   memory_keyring, tray):
-    controller, main, _ = signed_in(qtbot, make_controller, sim, memory_keyring)
-    controller.set_tray(tray)
-    QGuiApplication.clipboard().setText("nada para ligar aqui")
-    assert controller.dialer.dial_clipboard() is None
-    assert "no phone number" in main.banner.text()
-    QGuiApplication.clipboard().setText("Cliente Maria — (48) 99999-2222 — retornar")
-    tray.dial_action.trigger()  # from the tray: asks first
-    box = controller.dialer.clipboard_box
-    assert "(48) 99999-2222" in box.text()
-    box.button(QMessageBox.StandardButton.Cancel).click()
-    qtbot.wait(300)
-    assert log(sim, "chamaNumero") == []  # cancelled: nothing dialled
-    box = controller.dialer.dial_clipboard()
-    box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: len(log(sim, "chamaNumero")) == 1, timeout=5000)
-    assert log(sim, "chamaNumero")[0]["numero"] == "+5548999992222"

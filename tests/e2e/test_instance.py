@@ -9,14 +9,13 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 import requests
 
-BIN = Path(sys.executable).parent
+from tests.helpers.processes import BIN
+
 pytestmark = pytest.mark.webengine
 
 

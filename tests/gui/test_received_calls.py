@@ -1,0 +1,97 @@
+"""The received-calls screen: search, status filter, sorting, CSV of the rows shown, recordings."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.helpers.desktop import open_main, remembered, store_token
+from tests.helpers.simulator import ANCHOR, make_sim
+from tvdesk.core.dates import BRASILIA
+from tvdesk.core.vocabulary import CallStatus, is_answered
+from tvdesk.gui.models.calls_model import COL_CALLER
+from tvdesk.simulator.store import DataSpec
+
+
+def test_search_and_status_filters(qtbot, make_controller, sim, memory_keyring):
+    _controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
+    everyone = main.calls.model.visible_rows()
+    caller = next(c.caller for c in everyone if c.caller)
+    qtbot.keyClicks(main.calls.search, f"({caller[:2]}) {caller[2:7]}")
+    shown = main.calls.model.visible_rows()
+    assert shown and all(caller[:7] in c.caller for c in shown)
+    assert len(shown) == len([c for c in everyone if caller[:7] in (c.caller or "")])
+    main.calls.search.clear()
+    main.calls.status.setCurrentIndex(main.calls.status.findData(CallStatus.ANSWERED))
+    answered = main.calls.model.visible_rows()
+    assert answered and all(is_answered(c.status) for c in answered)
+    assert main.calls.totals_now().calls == main.calls.totals_now().answered
+    main.calls.status.setCurrentIndex(main.calls.status.findData(CallStatus.MISSED))
+    assert all(c.status == "não atendida" for c in main.calls.model.visible_rows())
+
+
+def test_sorting_by_caller(qtbot, make_controller, sim, memory_keyring):
+    _controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
+    main.calls.table.sortByColumn(COL_CALLER, Qt.SortOrder.AscendingOrder)
+    digits = [c.caller or "" for c in main.calls.model.visible_rows()]
+    assert digits == sorted(digits)
+
+
+@pytest.fixture
+def exact_sim():
+    """An extension with exactly three known calls on the anchor day."""
+    sim = make_sim(data=DataSpec(seed=2, calls_per_ramal=0, days=3, anchor=ANCHOR))
+    rec = sim.store.create({"ramal": "4321", "login": "csv@demo.tvdesk.app",
+                            "gravar_audio": True})
+    day = datetime(ANCHOR.year, ANCHOR.month, ANCHOR.day, tzinfo=BRASILIA)
+    sim.store.add_received_call(rec.id, "48999990001", "atendida", 369,
+                                at=day + timedelta(hours=9, minutes=5, seconds=30))
+    sim.store.add_received_call(rec.id, "", "atendida", 61, at=day + timedelta(hours=8))
+    sim.store.add_received_call(rec.id, "11987654321", "não atendida", 0,
+                                at=day + timedelta(hours=16, minutes=45))
+    yield sim
+    sim.stop()
+
+
+@pytest.mark.parametrize(("separator", "expected"), [
+    (",", "Date,Time,Caller,Status,Duration,Seconds,Price,Recording\r\n"
+          "2026-10-31,16:45:00,(11) 98765-4321,Missed,00:00:00,0,0.00,no\r\n"
+          "2026-10-31,09:05:30,(48) 99999-0001,Answered,00:06:09,369,0.00,yes\r\n"
+          "2026-10-31,08:00:00,private,Answered,00:01:01,61,0.00,yes\r\n"),
+    (";", "\ufeffDate;Time;Caller;Status;Duration;Seconds;Price;Recording\r\n"
+          "31/10/2026;16:45:00;(11) 98765-4321;Missed;00:00:00;0;0,00;no\r\n"
+          "31/10/2026;09:05:30;(48) 99999-0001;Answered;00:06:09;369;0,00;yes\r\n"
+          "31/10/2026;08:00:00;private;Answered;00:01:01;61;0,00;yes\r\n"),
+])
+def test_csv_has_exactly_the_rows_shown(qtbot, make_controller, exact_sim, memory_keyring,
+                                        tmp_path, separator, expected):
+    store_token(memory_keyring, exact_sim)
+    settings = remembered(exact_sim, range_preset="today", csv_separator=separator)
+    settings = settings.but(ramal="4321")
+    controller = make_controller(settings)
+    controller.start()
+    qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
+    main = controller.main_window
+    qtbot.waitUntil(lambda: main.calls.totals_now().calls == 3, timeout=10000)
+    out = tmp_path / "calls.csv"
+    assert main.calls.export_to(out) == 3
+    assert out.read_bytes().decode("utf-8") == expected
+    # filtered: only what is shown
+    main.calls.status.setCurrentIndex(main.calls.status.findData(CallStatus.MISSED))
+    main.calls.export_to(out)
+    assert out.read_bytes().decode("utf-8-sig").count("\r\n") == 2
+
+
+def test_a_recording_plays_inside_the_app(qtbot, make_controller, sim, memory_keyring):
+    _controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
+    row = next(n for n, c in enumerate(main.calls.model.visible_rows()) if c.has_recording)
+    main.calls.select_row(row)
+    assert main.calls.play.isEnabled()
+    main.calls.play.click()
+    player = main.calls.player
+    assert player is not None and player.isVisible()
+    qtbot.waitUntil(lambda: player.player.duration() > 0, timeout=10000)
+    assert 1500 <= player.player.duration() <= 2500  # the simulator's 2 s recording
+    player.stop()

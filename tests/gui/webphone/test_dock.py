@@ -1,0 +1,90 @@
+"""The phone's dock: each mode loads and registers once, a hidden page keeps its timers, mode
+switches (refused in a call), fechar_fim, the incoming-call banner."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.helpers.desktop import open_phone
+from tests.helpers.simulator import AGENT
+from tests.helpers.webphone import log
+from tvdesk.core.webphone.phone_state import CallPhase, Registration
+
+pytestmark = pytest.mark.webengine
+
+
+@pytest.mark.parametrize("mode", ["embedded", "floating", "hidden"])
+def test_each_mode_loads_and_registers_once(qtbot, make_controller, sim, memory_keyring, mode):
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring, mode=mode)
+    main, dock = controller.main_window, controller.dock
+    regs = sim.hub.registrations(AGENT)
+    assert len(regs) == 1 and regs[0]["tipo"] == mode
+    assert "Webphone ready" in main.card.state.text()
+    if mode == "embedded":
+        assert dock.embedded.view.page() is phone.page and dock.embedded.isVisible()
+    elif mode == "floating":
+        assert dock.floating.isVisible() and dock.floating.view.page() is phone.page
+    else:
+        assert dock.controls.isVisible()
+        assert phone.page.isVisible()  # no view, yet not throttled as a hidden page
+
+
+def test_a_hidden_webphone_is_not_throttled(qtbot, make_controller, sim, memory_keyring):
+    _, _phone = open_phone(qtbot, make_controller, sim, memory_keyring, mode="hidden")
+    before = sim.hub.registrations(AGENT)[0]["keepalives"]
+    qtbot.wait(3000)
+    after = sim.hub.registrations(AGENT)[0]["keepalives"]
+    # every 250 ms: about 12 in 3 s; a throttled page (1 Hz) manages 3
+    assert after - before >= 8
+
+
+def test_hangup_from_the_card_banner_path_and_mode_switch_refused_in_a_call(
+        qtbot, make_controller, sim, memory_keyring):
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    main, dock = controller.main_window, controller.dock
+    phone.dial("4001")
+    qtbot.waitUntil(lambda: phone.state.call is not None, timeout=5000)
+    dock.set_mode("hidden")
+    assert phone.mode == "embedded" and main.menu_actions.modes["embedded"].isChecked()
+    assert "Finish the call" in main.banner.text()
+    phone.hangup()
+    qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
+    assert log(sim, "hangup")[0]["accepted"]
+    dock.set_mode("hidden")
+    qtbot.waitUntil(lambda: phone.mode == "hidden"
+                    and phone.state.registration is Registration.CONNECTED, timeout=20000)
+    qtbot.waitUntil(lambda: len(sim.hub.registrations(AGENT)) == 1, timeout=5000)
+
+
+def test_fechar_fim_closes_the_floating_window(qtbot, make_controller, sim, memory_keyring):
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring, mode="floating",
+                             webphone_close_at_end=True)
+    _main, dock = controller.main_window, controller.dock
+    assert dock.floating.isVisible()
+    phone.dial("4001")
+    qtbot.waitUntil(lambda: phone.state.call is not None
+                    and phone.state.call.phase is CallPhase.TALKING, timeout=10000)
+    sim.hub.remote(AGENT, "hangup")
+    qtbot.waitUntil(lambda: not dock.floating.isVisible(), timeout=5000)
+    assert phone.state.registration is Registration.CONNECTED  # the phone itself stays
+
+
+def test_an_incoming_call_raises_the_banner_with_the_callers_history(
+        qtbot, make_controller, sim, memory_keyring):
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    main, dock = controller.main_window, controller.dock
+    qtbot.waitUntil(lambda: main.calls.totals_now().calls > 0, timeout=10000)
+    known = next(c for c in main.calls.model.all_rows() if c.caller)
+    sim.hub.incoming_call(AGENT, known.caller)
+    qtbot.waitUntil(dock.banner.isVisible, timeout=10000)
+    assert "Incoming call" in dock.banner.title.text()
+    assert "earlier call" in dock.banner.history.text()
+    qtbot.mouseClick(dock.banner.answer, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: phone.state.call is not None
+                    and phone.state.call.phase is CallPhase.TALKING, timeout=5000)
+    assert not dock.banner.isVisible()
+    assert log(sim, "answer")[0]["accepted"]
+    sim.hub.remote(AGENT, "hangup")
+    qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
+    qtbot.waitUntil(lambda: main.calls.totals_now().calls > 0, timeout=5000)

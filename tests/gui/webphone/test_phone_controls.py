@@ -1,0 +1,42 @@
+"""tvdesk's own phone controls: every command reaches the simulator's webphone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.desktop import open_phone
+from tests.helpers.webphone import log
+from tvdesk.core.webphone.phone_state import CallPhase
+
+pytestmark = pytest.mark.webengine
+
+
+def test_commands_from_the_native_controls_reach_the_simulator(qtbot, make_controller, sim,
+                                                               memory_keyring):
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring, mode="hidden")
+    main, dock = controller.main_window, controller.dock
+    ui = dock.controls
+    ui.queue_id.setText("3")
+    ui.pause_button.click()
+    qtbot.waitUntil(lambda: phone.state.paused, timeout=5000)
+    assert "Paused for" in main.card.state.text()
+    ui.unpause_button.click()
+    qtbot.waitUntil(lambda: not phone.state.paused, timeout=5000)
+    ui.number.setText("4002")
+    ui.call_button.click()
+    qtbot.waitUntil(lambda: phone.state.call is not None
+                    and phone.state.call.phase is CallPhase.TALKING, timeout=10000)
+    ui.keys["5"].click()
+    ui.mute_button.click()
+    ui.record_button.click()
+    ui.transfer_to.setText("4003")
+    ui.attended.click()
+    ui.blind.click()
+    qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
+    qtbot.waitUntil(lambda: len(log(sim)) >= 8, timeout=5000)
+    got = [(e["message"], e.get("dtmf") or e.get("numeroTelefone") or e.get("filaId")
+            or e.get("numero"), e["accepted"]) for e in log(sim)]
+    assert got == [("pausarNaFila", "3", True), ("despausarNaFila", "3", True),
+                   ("chamaNumero", "4002", True), ("enviaDTMF", "5", True),
+                   ("mute", None, True), ("recStart", None, True),
+                   ("transferirConsulta", "4003", True), ("transferir", "4003", True)]
