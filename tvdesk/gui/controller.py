@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from tvdesk.core.api import AuthenticationError
 from tvdesk.core.credentials import CredentialStore
 from tvdesk.core.settings import SettingsStore
-from tvdesk.core.vocabulary import MessageKind
+from tvdesk.core.vocabulary import MessageKind, WebphoneMode
 from tvdesk.gui.demo import Demo
 from tvdesk.gui.dialing import Dialer
 from tvdesk.gui.main_window import MainWindow
@@ -139,8 +139,9 @@ class AppController(QObject):
         acts.unpause.triggered.connect(dock.unpause)
         acts.show_floating.triggered.connect(dock.show_floating)
         acts.reconnect.triggered.connect(dock.reconnect)
-        acts.show_floating.setEnabled(dock.mode == "floating")
-        dock.modeChanged.connect(lambda m: acts.show_floating.setEnabled(m == "floating"))
+        acts.show_floating.setEnabled(dock.mode is WebphoneMode.FLOATING)
+        dock.modeChanged.connect(
+            lambda m: acts.show_floating.setEnabled(m == WebphoneMode.FLOATING))
 
     def close_main_window(self) -> None:
         """Back to the sign-in (a refused token, signing out): the window, its phone and

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from tvdesk.core.export import CsvLabels, write_calls_csv
 from tvdesk.core.models import ReceivedCall
 from tvdesk.core.reports import CallsFilter, CallTotals
+from tvdesk.core.vocabulary import MessageKind
 from tvdesk.gui.formatting import fmt_duration, status_choices, status_label
 from tvdesk.gui.icons import icon
 from tvdesk.gui.models.calls_model import COL_WHEN, CallsModel, caller_text, private_label
@@ -31,7 +32,7 @@ from tvdesk.gui.recording_player import multimedia_available
 
 class ReceivedCallsScreen(QWidget):
     dialRequested = Signal(str)  # the number as the history has it
-    message = Signal(str, str)   # text, kind ("error", "warning", "info")
+    message = Signal(str, str)   # text, a MessageKind
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -197,7 +198,7 @@ class ReceivedCallsScreen(QWidget):
     def _dial(self, call: ReceivedCall) -> None:
         if not call.caller:
             self.message.emit(self.tr("This caller withheld the number: it cannot be called "
-                                      "back."), "warning")
+                                      "back."), MessageKind.WARNING)
             return
         self.dialRequested.emit(call.caller)
 
@@ -234,7 +235,8 @@ class ReceivedCallsScreen(QWidget):
         if self.player is None:
             if not multimedia_available():
                 self.message.emit(self.tr("Recordings cannot be played inside tvdesk on this "
-                                          "system; opening it in your player."), "warning")
+                                          "system; opening it in your player."),
+                                  MessageKind.WARNING)
                 self.open_selected()
                 return
             from tvdesk.gui.recording_player import RecordingPlayer
@@ -243,7 +245,7 @@ class ReceivedCallsScreen(QWidget):
             self.player.failed.connect(
                 lambda text: self.message.emit(
                     self.tr("The recording could not be played: {error}").format(error=text),
-                    "error"))
+                    MessageKind.ERROR))
             self.player_box.addWidget(self.player)
         self.player.play(call.recording_url, caller_text(call))
 
@@ -282,8 +284,8 @@ class ReceivedCallsScreen(QWidget):
                             status_text=status_label)
         except OSError as exc:
             self.message.emit(self.tr("Could not save {path}: {error}").format(
-                path=path, error=exc.strerror or exc), "error")
+                path=path, error=exc.strerror or exc), MessageKind.ERROR)
             return 0
         self.message.emit(self.tr("{count} calls exported to {path}.").format(
-            count=len(rows), path=path), "info")
+            count=len(rows), path=path), MessageKind.INFO)
         return len(rows)

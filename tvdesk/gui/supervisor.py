@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from tvdesk.core.api import ApiError, AuthenticationError, ValidationError
 from tvdesk.core.models import Ramal
+from tvdesk.core.vocabulary import MessageKind
 from tvdesk.gui.extensions_admin import ExtensionsAdmin
 from tvdesk.gui.lifetime import alive
 from tvdesk.gui.messages import describe
@@ -51,7 +52,7 @@ def field_for_message(message: str) -> str | None:
 
 
 class SupervisorScreen(QWidget):
-    message = Signal(str, str)
+    message = Signal(str, str)     # text, a MessageKind
     tokenRefused = Signal(object)  # the AuthenticationError an operation met
 
     def __init__(self, admin: ExtensionsAdmin, tasks: Tasks, parent=None) -> None:
@@ -289,7 +290,7 @@ class SupervisorScreen(QWidget):
         self._clear_errors()
         changes = self.changes()
         if self.editing is not None and not changes:
-            self.message.emit(self.tr("Nothing to save: no field was changed."), "info")
+            self.message.emit(self.tr("Nothing to save: no field was changed."), MessageKind.INFO)
             return
         if self.editing is None:
             operation = self.admin.create(changes)
@@ -300,7 +301,8 @@ class SupervisorScreen(QWidget):
         ok, saved = await self._run(operation, self.save_button)
         if not ok:
             return
-        self.message.emit(note.format(number=saved.ramal, password=saved.senha or "—"), "info")
+        self.message.emit(note.format(number=saved.ramal, password=saved.senha or "—"),
+                          MessageKind.INFO)
         self.editing = saved
         await self._reload()
         if alive(self):
@@ -334,7 +336,7 @@ class SupervisorScreen(QWidget):
         if not ok:
             return
         self.message.emit(self.tr("Extension {number} deleted.").format(number=ramal.ramal),
-                          "info")
+                          MessageKind.INFO)
         self.start_new()
         await self._reload()
 
@@ -342,4 +344,4 @@ class SupervisorScreen(QWidget):
         if isinstance(exc, AuthenticationError):
             self.tokenRefused.emit(exc)
         else:
-            self.message.emit(describe(exc), "error")
+            self.message.emit(describe(exc), MessageKind.ERROR)

@@ -10,7 +10,7 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any, Literal
+from typing import Any
 
 from tvdesk.core.api.errors import MalformedResponseError
 from tvdesk.core.api.hosts import DEFAULT_BASE_URL, resolve_base_url
@@ -33,11 +33,11 @@ from tvdesk.core.models import (
     ReportPage,
 )
 from tvdesk.core.redact import register_secret
+from tvdesk.core.vocabulary import WebphoneMode
 
 log = logging.getLogger(__name__)
 
-WebphoneType = Literal["floating", "embedded", "hidden"]
-WEBPHONE_TYPES: tuple[str, ...] = ("floating", "embedded", "hidden")
+WEBPHONE_TYPES: tuple[str, ...] = tuple(m.value for m in WebphoneMode)
 
 _TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")
 
@@ -223,7 +223,7 @@ class TotalVoiceClient:
         *,
         ramal: str | int | None = None,
         id_ramal: int | None = None,
-        tipo: WebphoneType = "floating",
+        tipo: WebphoneMode | str = WebphoneMode.FLOATING,
         ligar_para: str | None = None,
         fechar_fim: bool | None = None,
     ) -> str:
@@ -235,7 +235,7 @@ class TotalVoiceClient:
             raise ValueError("give exactly one of ramal or id_ramal")
         if tipo not in WEBPHONE_TYPES:
             raise ValueError(f"tipo must be one of {', '.join(WEBPHONE_TYPES)}")
-        params: dict[str, Any] = {"tipo": tipo}
+        params: dict[str, Any] = {"tipo": str(tipo)}
         if ramal is not None:
             params["ramal"] = str(ramal).strip()
         else:

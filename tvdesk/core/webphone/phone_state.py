@@ -77,6 +77,16 @@ class PhoneState:
         self.registration = Registration.OFFLINE
         self.call = None
 
+    def failed(self) -> None:
+        """The phone could not be loaded (no URL): not connected, no call."""
+        self.registration = Registration.ERROR
+
+    def page_gone(self) -> None:
+        """The webphone's page died (its renderer ended): the registration and any call
+        went with it."""
+        self.registration = Registration.DISCONNECTED
+        self.call = None
+
     # ------------------------------------------------------------------ commands we sent
     def dialing(self, number: str) -> None:
         """We asked for a call: show it at once, the webphone confirms with 'chamando'."""

@@ -223,7 +223,7 @@ class WebphoneController(QObject):
         try:
             line, url = job.result()
         except Exception as exc:
-            self.state.registration = Registration.ERROR
+            self.state.failed()
             self.stateChanged.emit()
             if not isinstance(exc, ApiError):  # no line (no usable token, no simulator):
                 log.info("webphone not started: %s", type(exc).__name__)
@@ -286,8 +286,7 @@ class WebphoneController(QObject):
 
     def _crashed(self, status, code: int) -> None:
         log.warning("webphone renderer ended (%s, %s)", getattr(status, "name", status), code)
-        self.state.registration = Registration.DISCONNECTED
-        self.state.call = None
+        self.state.page_gone()
         self.stateChanged.emit()
         self.problem.emit(Q.translate("Webphone", "The webphone stopped unexpectedly; "
                                       "reconnecting…"), MessageKind.WARNING)

@@ -85,6 +85,12 @@ class WebphoneBridge(QObject):
         self.rejected_origins: list[str] = []
         self._pending: list[str] = []
 
+    def expect(self, origin: str) -> None:
+        """A new host document for a webphone at ``origin``: not ready until its side of
+        the bridge says so."""
+        self.origin = origin
+        self.is_ready = False
+
     def send(self, command: dict) -> None:
         text = json.dumps(command)
         if self.is_ready:
@@ -165,8 +171,8 @@ class WebphonePage(QWebEnginePage):
     def load_webphone(self, url: str, mode: WebphoneMode) -> None:
         """Load tvdesk's host page holding the webphone ``url`` the way ``mode`` wants; its
         origin is the only one the page's rules allow from now on."""
-        self.webphone_origin = self.bridge.origin = origin_of(url)
-        self.bridge.is_ready = False  # until this document's side of the bridge says so
+        self.webphone_origin = origin_of(url)
+        self.bridge.expect(self.webphone_origin)
         attr = html.escape(url, quote=True)
         if mode is WebphoneMode.HIDDEN:
             body = ('<div id="widget-evoline-api-container"></div>\n'

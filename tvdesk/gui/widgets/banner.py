@@ -7,14 +7,16 @@ from typing import ClassVar
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
+from tvdesk.core.vocabulary import MessageKind
+
 
 class Banner(QFrame):
     retryRequested = Signal()
 
-    STYLES: ClassVar[dict[str, str]] = {
-        "error": "background:#fbe4e4; color:#7a1c1c; border:1px solid #e9b3b3;",
-        "warning": "background:#fff4d6; color:#6b4e00; border:1px solid #ecd590;",
-        "info": "background:#e4f0fb; color:#12426f; border:1px solid #b5d2ee;",
+    STYLES: ClassVar[dict[MessageKind, str]] = {
+        MessageKind.ERROR: "background:#fbe4e4; color:#7a1c1c; border:1px solid #e9b3b3;",
+        MessageKind.WARNING: "background:#fff4d6; color:#6b4e00; border:1px solid #ecd590;",
+        MessageKind.INFO: "background:#e4f0fb; color:#12426f; border:1px solid #b5d2ee;",
     }
 
     def __init__(self, parent=None) -> None:
@@ -37,8 +39,10 @@ class Banner(QFrame):
         layout.addWidget(self.close_button)
         self.hide()
 
-    def show_message(self, text: str, kind: str = "error", *, retry: bool = False) -> None:
-        self.setStyleSheet(f"QFrame#banner {{ {self.STYLES[kind]} border-radius:4px; }}")
+    def show_message(self, text: str, kind: str = MessageKind.ERROR, *,
+                     retry: bool = False) -> None:
+        style = self.STYLES[MessageKind(kind)]
+        self.setStyleSheet(f"QFrame#banner {{ {style} border-radius:4px; }}")
         self.label.setText(text)
         self.retry.setVisible(retry)
         self.show()
