@@ -27,7 +27,6 @@ from tvdesk.gui.settings_model import SettingsModel
 from tvdesk.gui.startup import Startup, load_after_phone
 from tvdesk.gui.tasks import Tasks
 from tvdesk.gui.webphone.dock import PhoneDock
-from tvdesk.gui.webphone.status import card_text, tray_state
 
 if TYPE_CHECKING:
     import asyncio
@@ -110,7 +109,7 @@ class AppController(QObject):
                                 screens_now=not self.settings.current.webphone_autostart)
             dock = PhoneDock(self.settings, self.tasks, window,
                              caller_history=self._caller_history)
-            window.place_phone(dock.panel, dock.banner)
+            window.place_phone(dock.panel, dock.banner_area)
             self._connect_window(window, dock)
             self.main_window, self.dock = window, dock
             self.dialer.attach(window, dock, self._ensure_phone)
@@ -221,6 +220,8 @@ class AppController(QObject):
         dock, window = self.dock, self.main_window
         if dock is None or window is None or dock.state is None:
             return
+        from tvdesk.gui.webphone.status import card_text
+
         window.show_phone_state(card_text(dock.state))
         window.menu_actions.allow_mode_change(dock.state.call is None)
         self._tray_shows_phone()
@@ -306,7 +307,7 @@ class AppController(QObject):
         if state is None:
             self.tray.set_state("off", self.tr("tvdesk"))
             return
-        from tvdesk.gui.webphone.status import state_text
+        from tvdesk.gui.webphone.status import state_text, tray_state
 
         ramal = self.session.ramal.ramal if self.session is not None else ""
         self.tray.set_state(tray_state(state), f"tvdesk — {ramal} — {state_text(state)}",

@@ -9,16 +9,18 @@ agent is told what was wrong with one that is not a number.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from tvdesk.core.links import from_clipboard
 from tvdesk.core.phone import InvalidNumberError, format_for_display, normalize
 from tvdesk.core.vocabulary import MessageKind
-from tvdesk.gui.main_window import MainWindow
-from tvdesk.gui.webphone.dock import PhoneDock
+
+if TYPE_CHECKING:
+    from tvdesk.gui.main_window import MainWindow
+    from tvdesk.gui.webphone.dock import PhoneDock
 
 
 class Dialer(QObject):
@@ -87,6 +89,8 @@ class Dialer(QObject):
         window = self._window
         if window is None:
             return None
+        from tvdesk.core.links import from_clipboard
+
         board = QGuiApplication.clipboard()
         target = from_clipboard(board.text())
         if target is None and board.supportsSelection():

@@ -19,7 +19,6 @@ from tvdesk.core.vocabulary import MessageKind, WebphoneMode
 from tvdesk.gui.messages import not_allowed_text
 from tvdesk.gui.settings_model import SettingsModel
 from tvdesk.gui.tasks import Tasks
-from tvdesk.gui.webphone.incoming import IncomingCallBanner
 
 if TYPE_CHECKING:
     from tvdesk.core.models import Ramal
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from tvdesk.core.webphone.phone_state import PhoneState
     from tvdesk.core.webphone.url_prefetch import UrlPrefetch
     from tvdesk.gui.webphone.controller import WebphoneController
+    from tvdesk.gui.webphone.incoming import IncomingCallBanner
 
 #: the side panel's width when it first appears, per mode (the webphone's page needs more)
 PANEL_WIDTH = {WebphoneMode.EMBEDDED: 380, WebphoneMode.FLOATING: 300,
@@ -56,7 +56,10 @@ class PhoneDock(QObject):
         layout = QVBoxLayout(self.panel)
         layout.setContentsMargins(0, 0, 0, 0)
         self.panel.hide()
-        self.banner = IncomingCallBanner()
+        self.banner_area = QWidget()  # the incoming-call banner goes here (window's place)
+        QVBoxLayout(self.banner_area).setContentsMargins(0, 0, 0, 0)
+        self.banner_area.hide()  # (shown with the banner: no empty gap in the window)
+        self.banner: IncomingCallBanner | None = None  # made when the phone starts
         self.embedded = None     # EmbeddedPanel, in embedded mode
         self.controls = None     # PhoneControls, in the other modes
         self.floating = None     # FloatingWindow, in floating mode
@@ -88,9 +91,12 @@ class PhoneDock(QObject):
         if self.controller is not None:
             return
         from tvdesk.gui.webphone.controller import WebphoneController
+        from tvdesk.gui.webphone.incoming import IncomingCallBanner
 
         c = self.controller = WebphoneController(line, self._tasks, self._settings, self,
                                                  url_prefetch=url_prefetch)
+        self.banner = IncomingCallBanner()
+        self.banner_area.layout().addWidget(self.banner)
         self.banner.answerRequested.connect(c.answer)
         self.banner.rejectRequested.connect(c.hangup)
         c.stateChanged.connect(self._changed)
@@ -195,10 +201,12 @@ class PhoneDock(QObject):
         call = self.controller.state.call
         if call is None or call.phase is not CallPhase.RINGING:
             self.banner.hide()
+            self.banner_area.hide()
         self.stateChanged.emit()
 
     def _incoming(self, call) -> None:
         self.banner.show_call(call.number, self._caller_history(call.number))
+        self.banner_area.show()
         self.ringing.emit(self.banner.title.text(), self.banner.history.text())
 
     def _close_requested(self) -> None:
