@@ -2,8 +2,12 @@
 SHELL := /bin/bash
 VENV  ?= .venv
 PY    := $(VENV)/bin/python
-export QT_QPA_PLATFORM ?= offscreen
+# Headless only where nobody looks: the tests and the benchmarks (`make run` shows a window).
+HEADLESS = QT_QPA_PLATFORM=offscreen
+# QtWebEngine's sandbox cannot run as root (CI, containers); a user's desktop keeps it.
+ifeq ($(shell id -u),0)
 export QTWEBENGINE_DISABLE_SANDBOX ?= 1
+endif
 
 .PHONY: run test lint bench venv clean system-deps translations package
 
@@ -27,15 +31,16 @@ $(VENV)/.installed: $(VENV)/.created pyproject.toml
 
 venv: $(VENV)/.installed system-deps
 
-system-deps:
-	@bash .ci/install-system-deps
+# what Qt's X11 plugin, QtWebEngine and the tests need from Debian (found with ldd)
+system-deps: $(VENV)/.installed
+	@bash .ci/install-system-deps $(PY)
 
 run: venv
 	$(VENV)/bin/tvdesk --demo
 
 test: venv
 	$(PY) -m ruff check tvdesk tests benchmarks
-	$(PY) -m pytest
+	$(HEADLESS) $(PY) -m pytest
 
 lint: venv
 	$(PY) -m ruff check tvdesk tests benchmarks
@@ -60,15 +65,15 @@ package: venv
 	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
 	    packaging/pyinstaller/tvdesk.spec
 	dist/tvdesk/tvdesk --version
-	tmp=$$(mktemp -d) && TVDESK_CONFIG_DIR=$$tmp TVDESK_DATA_DIR=$$tmp \
+	tmp=$$(mktemp -d) && TVDESK_CONFIG_DIR=$$tmp TVDESK_DATA_DIR=$$tmp $(HEADLESS) \
 	    TVDESK_INSTANCE_NAME=$$tmp/instance.sock dist/tvdesk/tvdesk --demo --quit-when-shown
 	@du -sh dist/tvdesk
 
 bench: venv
-	$(PY) benchmarks/bench_report_paging.py
-	$(PY) benchmarks/bench_desktop.py
-	$(PY) benchmarks/bench_webphone.py
-	$(PY) benchmarks/bench_forwarding.py
+	$(HEADLESS) $(PY) benchmarks/bench_report_paging.py
+	$(HEADLESS) $(PY) benchmarks/bench_desktop.py
+	$(HEADLESS) $(PY) benchmarks/bench_webphone.py
+	$(HEADLESS) $(PY) benchmarks/bench_forwarding.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

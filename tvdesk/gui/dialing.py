@@ -70,7 +70,7 @@ class Dialer(QObject):
                 self.tr("Type a number to dial.") if exc.reason == "empty" else
                 self.tr("“{text}” is not a phone number or an extension. Use a number with "
                         "area code, e.g. (48) 99999-9999, or a 3-4 digit extension.")
-                .format(text=text.strip()), MessageKind.WARNING)
+                .format(text=_shortened(text.strip())), MessageKind.WARNING)
             return False
         window.show_status(self.tr("Dialing {number}…").format(
             number=format_for_display(target.value)), 5)
@@ -124,3 +124,8 @@ class Dialer(QObject):
         if self.pending and self.can_dial():
             target, self.pending = self.pending, None
             self.dial(target)
+
+
+def _shortened(text: str, limit: int = 40) -> str:
+    """What the agent typed, as a message quotes it: the start of a long paste, not all."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"

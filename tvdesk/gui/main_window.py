@@ -39,7 +39,12 @@ from tvdesk.gui.icons import icon
 from tvdesk.gui.settings_model import SettingsModel
 from tvdesk.gui.widgets.banner import Banner
 from tvdesk.gui.widgets.range_bar import RangeBar
-from tvdesk.gui.window_state import restore_columns, restore_window, window_layout
+from tvdesk.gui.window_state import (
+    fit_to_screen,
+    restore_columns,
+    restore_window,
+    window_layout,
+)
 
 
 class MainWindow(QMainWindow):
@@ -124,6 +129,7 @@ class MainWindow(QMainWindow):
         self.dial_button.clicked.connect(self._dial_submitted)
         settings.changed.connect(self._settings_changed)
         restore_window(self, settings.current)
+        fit_to_screen(self)
         self.set_ready(False)
         if screens_now:
             QTimer.singleShot(0, self.build_screens)

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -137,7 +139,11 @@ class SupervisorScreen(QWidget):
         ll.addWidget(self.table)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        form_scroll = QScrollArea()  # the form is taller than a small screen's window
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setWidget(right)
+        splitter.addWidget(form_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import base64
 import contextlib
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QHeaderView, QMainWindow
+from PySide6.QtCore import QByteArray, QRect
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QWidget
 
 from tvdesk.core.settings import Settings
 
@@ -33,6 +34,29 @@ def restore_window(window: QMainWindow, settings: Settings) -> None:
         if data is not None:
             with contextlib.suppress(ValueError):
                 restore(data)
+
+
+#: room the window manager's frame takes beyond the client area, before it is known: a
+#: title bar and borders (openbox, KDE, GNOME and Windows all fit in this)
+FRAME = (16, 48)
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Keep the window on the screen it is on, frame and all: never larger than the screen's
+    available area (taskbar excluded), never outside it. A size saved on a bigger monitor,
+    or the default size on a 1366x768 laptop, shrinks to fit."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area: QRect = screen.availableGeometry()
+    width = min(window.width(), area.width() - FRAME[0])
+    height = min(window.height(), area.height() - FRAME[1])
+    if (width, height) != (window.width(), window.height()):
+        window.resize(max(width, 1), max(height, 1))
+    x = min(max(window.x(), area.left()), area.right() - width - FRAME[0] + 1)
+    y = min(max(window.y(), area.top()), area.bottom() - height - FRAME[1] + 1)
+    if (x, y) != (window.x(), window.y()):
+        window.move(max(x, area.left()), max(y, area.top()))
 
 
 def restore_columns(header: QHeaderView, settings: Settings) -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from tvdesk.core.vocabulary import MessageKind, WebphoneMode
 from tvdesk.gui.messages import not_allowed_text
@@ -168,7 +168,16 @@ class PhoneDock(QObject):
             layout.addWidget(self.embedded)
         else:
             self.controls = PhoneControls(c)
-            layout.addWidget(self.controls)
+            # the controls are taller than a 1366x768 window's room: they scroll, the window
+            # never grows for them
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(self.controls)
+            scroll.setMinimumWidth(self.controls.minimumSizeHint().width()
+                                   + scroll.verticalScrollBar().sizeHint().width())
+            layout.addWidget(scroll)
         if mode is WebphoneMode.HIDDEN and self.hidden_host is None:
             self.hidden_host = HiddenHost(c, self._window)
         elif mode is not WebphoneMode.HIDDEN and self.hidden_host is not None:

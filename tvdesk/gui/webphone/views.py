@@ -18,7 +18,7 @@ class WebphoneView(QWebEngineView):
 
     def __init__(self, controller: WebphoneController, parent=None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(280, 420)
+        self.setMinimumSize(280, 320)  # (a 1280x720 screen has room for no more)
         controller.pageChanged.connect(self._page_changed)
         if controller.page is not None:
             self.setPage(controller.page)

@@ -24,7 +24,12 @@ class Banner(QFrame):
         self.setObjectName("banner")
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # no text may widen the window (a long unbroken word would): it wraps in the room
+        # the window has, and never asks for more
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # it grows in height as it wraps
+        self.label.setSizePolicy(policy)
+        self.label.setMinimumWidth(120)
         self.retry = QPushButton(self.tr("Try again"))
         self.retry.clicked.connect(self.retryRequested)
         self.close_button = QPushButton("✕")
