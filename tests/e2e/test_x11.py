@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 from pathlib import Path
 
 import PySide6
@@ -55,3 +56,30 @@ def test_the_demo_shows_a_real_window_with_its_data(tmp_path):
                 app.kill()
                 app.wait(10)
     assert os.path.exists(tmp_path / "d")  # it really ran: its webphone storage is there
+
+
+def test_with_a_system_tray_close_hides_and_quit_ends_tvdesk(tmp_path):
+    """With a tray, closing the window keeps tvdesk running there; File → Quit ends it."""
+    with XSession(tray=True) as x:
+        env = {**x.env, "TVDESK_CONFIG_DIR": str(tmp_path / "c"),
+               "TVDESK_DATA_DIR": str(tmp_path / "d"),
+               "TVDESK_INSTANCE_NAME": str(tmp_path / "instance.sock"),
+               "QTWEBENGINE_CHROMIUM_FLAGS": "--use-fake-device-for-media-stream"}
+        app = subprocess.Popen([script("tvdesk"), "--demo"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            window = x.find("extension 4000", timeout=60)
+            x.key(window, "alt+F4")  # the window manager's close: to the tray
+            deadline = time.monotonic() + 10
+            while x.info(window)["Map State"] == "IsViewable" and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert x.info(window)["Map State"] != "IsViewable"
+            assert app.poll() is None  # still running, in the tray
+            subprocess.run([script("tvdesk")], env=env, check=True, timeout=20)  # show it
+            window = x.find("extension 4000", timeout=20)
+            x.key(window, "ctrl+q")  # File → Quit
+            assert app.wait(20) == 0
+        finally:
+            if app.poll() is None:
+                app.kill()
+                app.wait(10)

@@ -62,6 +62,16 @@ def webphone_data(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def tray(qapp):
+    """The app's tray (offscreen there is no system tray: ``available`` is False)."""
+    from tvdesk.gui.tray import Tray
+
+    t = Tray()
+    yield t
+    t.dispose()
+
+
+@pytest.fixture
 def memory_keyring():
     previous = keyring.get_keyring()
     backend = MemoryKeyring()
@@ -107,10 +117,12 @@ def make_controller(qt_loop, qtbot, tasks, config, sim):
 
     yield make
     for c in made:
-        for w in (c.main_window, c.sign_in_window):
-            if w is not None:
-                w.close()  # stops the webphone: views let go of its page first
-                w.deleteLater()
+        if c.main_window is not None:
+            c.main_window.close_for_quit()  # stops the webphone: views let go of its page
+            c.main_window.deleteLater()
+        if c.sign_in_window is not None:
+            c.sign_in_window.close()
+            c.sign_in_window.deleteLater()
         if c.session is not None:
             c.session.close()
     # delete now, in this test's teardown, not during the next test's event processing

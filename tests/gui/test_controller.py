@@ -1,8 +1,15 @@
-"""The app's controller: the settings dialog's changes reach every part and the file."""
+"""The app's controller: the settings dialog's changes reach every part and the file; Quit
+ends tvdesk (the phone unregisters first) and asks before it ends a call."""
 
 from __future__ import annotations
 
-from tests.helpers.desktop import open_main
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from tests.helpers.desktop import open_main, signed_in
+from tests.helpers.simulator import AGENT
+from tests.helpers.webphone import log
+from tvdesk.core.webphone.phone_state import CallPhase
 
 
 def test_settings_dialog_applies_and_saves(qtbot, make_controller, sim, memory_keyring,
@@ -29,3 +36,54 @@ def test_settings_dialog_applies_and_saves(qtbot, make_controller, sim, memory_k
     dialog.refresh.setValue(0)
     dialog.accept()
     assert not controller.history.auto_refresh.isActive()
+
+
+def test_quit_with_a_tray_ends_tvdesk_and_unregisters_the_phone(qtbot, make_controller, sim,
+                                                                memory_keyring, tray):
+    controller, main, phone = signed_in(qtbot, make_controller, sim, memory_keyring)
+    controller.set_tray(tray)
+    main.set_close_to_tray(True)  # as on a desktop with a tray
+    with qtbot.waitSignal(controller.quitting, timeout=5000):
+        main.menu_actions.quit.trigger()  # File → Quit (Ctrl+Q)
+    assert not main.isVisible()
+    assert "desconectar" in [e["message"] for e in log(sim)]
+    assert phone.page is None
+    qtbot.waitUntil(lambda: sim.hub.registrations(AGENT) == [], timeout=5000)
+
+
+@pytest.mark.parametrize("how", ["quit", "close without a tray", "tray quit", "sign out"])
+def test_ending_tvdesk_during_a_call_asks_first_and_no_keeps_the_call(
+        qtbot, make_controller, sim, memory_keyring, tray, how):
+    controller, main, phone = signed_in(qtbot, make_controller, sim, memory_keyring)
+    controller.set_tray(tray)
+    phone.dial("4001")
+    qtbot.waitUntil(lambda: phone.state.call is not None
+                    and phone.state.call.phase is CallPhase.TALKING, timeout=10000)
+
+    def ask():
+        if how == "quit":
+            main.menu_actions.quit.trigger()
+        elif how == "close without a tray":
+            main.close()
+        elif how == "tray quit":
+            tray.quit_action.trigger()
+        else:
+            main.menu_actions.sign_out.trigger()
+
+    ask()
+    box = controller.confirm_box
+    assert box is not None and box.isVisible()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    assert "End the call" in box.text()
+    box.button(QMessageBox.StandardButton.No).click()
+    qtbot.wait(300)
+    assert main.isVisible() and phone.state.call is not None  # nothing ended
+    assert len(sim.hub.registrations(AGENT)) == 1
+    ask()
+    controller.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: sim.hub.registrations(AGENT) == [], timeout=5000)
+    if how == "sign out":
+        qtbot.waitUntil(lambda: controller.sign_in_window is not None
+                        and controller.sign_in_window.isVisible(), timeout=5000)
+    else:
+        qtbot.waitUntil(lambda: not main.isVisible(), timeout=5000)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
@@ -10,7 +9,6 @@ from PySide6.QtWidgets import QMessageBox
 from tests.helpers.desktop import open_main, signed_in
 from tests.helpers.webphone import log
 from tvdesk.gui.models.calls_model import COL_CALLER
-from tvdesk.gui.tray import Tray
 
 
 def test_call_back_and_the_dial_box_emit_dial_requests(qtbot, make_controller, sim,
@@ -42,13 +40,6 @@ def test_call_back_and_the_dial_box_emit_dial_requests(qtbot, make_controller, s
         qtbot.keyClick(main.dial_box, Qt.Key.Key_Return)
     assert "is not a phone number" in main.banner.text()
     assert main.dial_box.text() == "12ab"  # kept, to be corrected
-
-
-@pytest.fixture
-def tray():
-    t = Tray()
-    yield t
-    t.dispose()
 
 
 def test_dial_the_copied_number_after_confirmation(qtbot, make_controller, sim,

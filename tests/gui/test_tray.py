@@ -10,16 +10,9 @@ from tests.helpers.desktop import signed_in
 from tests.helpers.simulator import AGENT
 from tests.helpers.webphone import log
 from tvdesk.core.webphone.phone_state import Registration
-from tvdesk.gui.tray import Tray, state_icon
+from tvdesk.gui.tray import state_icon
 
 pytestmark = pytest.mark.webengine
-
-
-@pytest.fixture
-def tray():
-    t = Tray()
-    yield t
-    t.dispose()
 
 
 def test_without_a_system_tray_closing_the_window_quits_as_usual(qtbot, make_controller, sim,
@@ -28,8 +21,10 @@ def test_without_a_system_tray_closing_the_window_quits_as_usual(qtbot, make_con
     assert tray.available is False  # offscreen: no tray
     controller.set_tray(tray)
     assert main.closes_to_tray is False
-    main.close()
+    with qtbot.waitSignal(controller.quitting, timeout=5000):
+        main.close()
     assert not main.isVisible()
+    assert [e["message"] for e in log(sim)][-1:] == ["desconectar"]
     qtbot.waitUntil(lambda: sim.hub.registrations(AGENT) == [], timeout=5000)
 
 
@@ -46,11 +41,14 @@ def test_with_a_tray_closing_hides_and_the_phone_keeps_working(qtbot, make_contr
     sim.hub.incoming_call(AGENT, "48999993333")
     qtbot.waitUntil(main.isVisible, timeout=5000)  # an incoming call brings it back
     phone.hangup()
+    qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
     tray.toggle_action.trigger()  # hide from the tray
     assert not main.isVisible()
     tray.toggle_action.trigger()  # and show again
     assert main.isVisible()
-    controller.quit()  # the tray's Quit: closes for real
+    with qtbot.waitSignal(controller.quitting, timeout=5000):
+        tray.quit_action.trigger()  # the tray's Quit: ends tvdesk for real
+    assert not main.isVisible()
     qtbot.waitUntil(lambda: sim.hub.registrations(AGENT) == [], timeout=5000)
 
 

@@ -24,8 +24,10 @@ def need(*programs: str) -> None:
 class XSession:
     """Xvfb on a free display number, and openbox on it unless ``window_manager`` is off."""
 
-    def __init__(self, size: tuple[int, int] = SCREEN, window_manager: bool = True) -> None:
-        need("Xvfb", "xdotool", "xwininfo", *(["openbox"] if window_manager else []))
+    def __init__(self, size: tuple[int, int] = SCREEN, window_manager: bool = True,
+                 tray: bool = False) -> None:
+        need("Xvfb", "xdotool", "xwininfo", *(["openbox"] if window_manager else []),
+             *(["trayer"] if tray else []))
         read, write = os.pipe()
         self.xvfb = subprocess.Popen(
             ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size[0]}x{size[1]}x24",
@@ -39,14 +41,20 @@ class XSession:
             pytest.fail("Xvfb did not start")
         self.display = f":{number}"
         self.env = {**os.environ, "DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb"}
-        self.wm = None
+        self.wm = self.tray = None
         if window_manager:
             self.wm = subprocess.Popen(["openbox", "--sm-disable"], env=self.env,
                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(0.5)
+        if tray:  # a system tray, docked at the top right, as on an agent's desktop
+            self.tray = subprocess.Popen(["trayer", "--edge", "top", "--align", "right",
+                                          "--height", "24", "--widthtype", "pixel",
+                                          "--width", "120"], env=self.env,
+                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(0.5)
 
     def close(self) -> None:
-        for proc in (self.wm, self.xvfb):
+        for proc in (self.tray, self.wm, self.xvfb):
             if proc is not None:
                 proc.terminate()
                 with contextlib.suppress(subprocess.TimeoutExpired):

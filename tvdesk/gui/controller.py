@@ -44,6 +44,7 @@ class AppController(QObject):
     mainWindowShown = Signal(object)  # MainWindow (maybe still connecting)
     phoneStarted = Signal(object)     # the WebphoneController
     signedIn = Signal(object)         # Session
+    quitting = Signal()               # tvdesk ends now (the phone has unregistered)
 
     def __init__(self, *, settings_store: SettingsStore, credentials: CredentialStore,
                  tasks: Tasks, demo: Demo | Callable[[], Demo] | None = None,
@@ -72,6 +73,8 @@ class AppController(QObject):
         self.dock: PhoneDock | None = None
         self.history: History | None = None
         self.tray: Tray | None = None
+        self.confirm_box = None  # the question asked before ending a call
+        self._quitting = False
         self.settings.changed.connect(self._settings_changed)
 
     # ------------------------------------------------------------------ what tests and the
@@ -120,8 +123,8 @@ class AppController(QObject):
 
     def _connect_window(self, window: MainWindow, dock: PhoneDock) -> None:
         acts = window.menu_actions
-        window.signOutRequested.connect(lambda: self.tasks.spawn(self.sign_out(), owner=self))
-        window.quitRequested.connect(window.close)
+        window.signOutRequested.connect(self.request_sign_out)
+        window.quitRequested.connect(self.request_quit)
         window.settingsRequested.connect(self.open_settings)
         window.closing.connect(dock.stop)
         window.closing.connect(lambda: window.calls and window.calls.stop_playing())
@@ -285,7 +288,7 @@ class AppController(QObject):
         tray.dialClipboardRequested.connect(self._dial_clipboard)
         tray.pauseRequested.connect(lambda: self.dock and self.dock.pause())
         tray.unpauseRequested.connect(lambda: self.dock and self.dock.unpause())
-        tray.quitRequested.connect(self.quit)
+        tray.quitRequested.connect(self.request_quit)
         tray.set_window_query(lambda: self.main_window is not None
                               and self.main_window.isVisible())
         self._tray_follows()
@@ -334,8 +337,50 @@ class AppController(QObject):
             window.raise_()
             window.activateWindow()
 
+    # ------------------------------------------------------------------ quitting
+    def request_quit(self) -> None:
+        """File → Quit, the tray's Quit, or closing a window that has no tray to go to:
+        tvdesk ends, after asking if a call is on."""
+        self._unless_in_call(self.tr("End the call and quit?"),
+                             self.tr("A call is in progress. Quitting tvdesk ends it."),
+                             self.quit)
+
+    def request_sign_out(self) -> None:
+        self._unless_in_call(self.tr("End the call and sign out?"),
+                             self.tr("A call is in progress. Signing out ends it."),
+                             lambda: self.tasks.spawn(self.sign_out(), owner=self))
+
+    def _unless_in_call(self, question: str, detail: str, then) -> None:
+        """``then()`` now, or after the agent says Yes if a call is on (default: No)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if self.dock is None or not self.dock.in_call():
+            then()
+            return
+        window = self.main_window
+        window.bring_forward()
+        box = QMessageBox(QMessageBox.Icon.Warning, question, question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                          window)
+        box.setInformativeText(detail)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes and then())
+        self.confirm_box = box
+        box.open()
+
     def quit(self) -> None:
-        """Quit for real (closing the window may only hide it in the tray)."""
+        """End tvdesk: the webphone unregisters (``desconectar``), then the windows close
+        and the app quits (closing the window may only hide it in the tray; this does not)."""
+        if self._quitting:
+            return
+        self._quitting = True
+        if self.dock is not None:
+            self.dock.unregister(then=self._quit_now)
+        else:
+            self._quit_now()
+
+    def _quit_now(self) -> None:
         from PySide6.QtWidgets import QApplication
 
         if self.main_window is not None:
@@ -343,6 +388,7 @@ class AppController(QObject):
         self.flow.close_sign_in()
         if self.tray is not None:
             self.tray.dispose()
+        self.quitting.emit()
         QApplication.quit()
 
     def report_unexpected(self, exc: BaseException) -> None:

@@ -257,15 +257,18 @@ class MainWindow(QMainWindow):
         return self._close_to_tray
 
     def close_for_quit(self) -> None:
-        """Close for real, tray or not (Quit)."""
+        """Close for real, tray or not (Quit, sign-out), without asking."""
         self._quitting = True
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._close_to_tray and not self._quitting:
-            event.ignore()  # tvdesk stays in the tray: the phone keeps working
-            self.hide()
-            self.hiddenToTray.emit()
+        if not self._quitting:
+            event.ignore()
+            if self._close_to_tray:  # tvdesk stays in the tray: the phone keeps working
+                self.hide()
+                self.hiddenToTray.emit()
+            else:  # closing would end tvdesk: that is Quit (it asks during a call)
+                self.quitRequested.emit()
             return
         self.closing.emit()  # the phone, the loading, a playing recording let go now
         header = self.calls.table.horizontalHeader() if self.calls is not None else None

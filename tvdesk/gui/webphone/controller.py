@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -119,6 +120,37 @@ class WebphoneController(QObject):
         self._drop_page()
         self.state.offline()
         self.stateChanged.emit()
+
+    def unregister(self, then: Callable[[], None], timeout_ms: int = 1500) -> None:
+        """Quitting: tell the webphone to unregister (``desconectar``), then unload it and
+        call ``then``, once it said ``desconectado`` or ``timeout_ms`` passed."""
+        self._wanted = False  # what follows is no reason to reconnect
+        if self.page is None or self.state.registration is not Registration.CONNECTED:
+            self.stop()
+            then()
+            return
+        done: list[bool] = []
+
+        def finish() -> None:
+            if done:
+                return
+            done.append(True)
+            timer.stop()
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.stateChanged.disconnect(changed)
+            self.stop()
+            then()
+
+        def changed() -> None:
+            if self.state.registration is not Registration.CONNECTED:
+                finish()
+
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(finish)
+        self.stateChanged.connect(changed)
+        timer.start(timeout_ms)
+        self.send(protocol.desconectar())
 
     def reconnect(self) -> None:
         self._attempt = 0

@@ -134,6 +134,15 @@ class PhoneDock(QObject):
                 widget.deleteLater()
                 setattr(self, name, None)
 
+    def unregister(self, then: Callable[[], None]) -> None:
+        """Quitting: the webphone unregisters (``desconectar``) and unloads, then ``then``."""
+        if self.controller is None:
+            then()
+            return
+        if self.floating is not None:
+            self._settings.update(webphone_geometry=self.floating.geometry_text())
+        self.controller.unregister(lambda: (self.stop(), then()))
+
     # ------------------------------------------------------------------ modes
     def set_mode(self, mode: WebphoneMode | str) -> bool:
         """Show the phone another way; refused (False) during a call."""
