@@ -11,6 +11,22 @@
         <source>tvdesk</source>
         <translation>tvdesk</translation>
     </message>
+    <message>
+        <source>End the call and quit?</source>
+        <translation>Encerrar a ligação e sair?</translation>
+    </message>
+    <message>
+        <source>A call is in progress. Quitting tvdesk ends it.</source>
+        <translation>Há uma ligação em andamento. Sair do tvdesk vai encerrá-la.</translation>
+    </message>
+    <message>
+        <source>End the call and sign out?</source>
+        <translation>Encerrar a ligação e sair da conta?</translation>
+    </message>
+    <message>
+        <source>A call is in progress. Signing out ends it.</source>
+        <translation>Há uma ligação em andamento. Sair da conta vai encerrá-la.</translation>
+    </message>
 </context>
 <context>
     <name>Banner</name>
