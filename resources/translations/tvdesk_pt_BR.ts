@@ -4,6 +4,14 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>The access token was refused: enter it again. The phone and your calls keep working meanwhile.</source>
+        <translation>O token de acesso foi recusado: informe-o de novo. O telefone e suas ligações continuam funcionando enquanto isso.</translation>
+    </message>
+    <message>
+        <source>Enter the token…</source>
+        <translation>Informar o token…</translation>
+    </message>
+    <message>
         <source>The new language applies the next time tvdesk starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o tvdesk for aberto.</translation>
     </message>
@@ -347,6 +355,7 @@
     </message>
     <message>
         <source>Loading…</source>
+        <extracomment>messages that stay until their source takes them back (a refresh does not hide them): the phone is down, the token was refused</extracomment>
         <translation>Carregando…</translation>
     </message>
     <message>
@@ -1037,6 +1046,29 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     </message>
 </context>
 <context>
+    <name>TokenDialog</name>
+    <message>
+        <source>tvdesk: access token</source>
+        <translation>tvdesk: token de acesso</translation>
+    </message>
+    <message>
+        <source>The TotalVoice server refused the access token. Paste the current one (TotalVoice panel → Minha conta → Token); your calls and the phone are not interrupted.</source>
+        <translation>O servidor da TotalVoice recusou o token de acesso. Cole o token atual (painel da TotalVoice → Minha conta → Token); suas ligações e o telefone não são interrompidos.</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acesso</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Lembrar de mim neste computador</translation>
+    </message>
+    <message>
+        <source>Paste the access token first.</source>
+        <translation>Cole primeiro o token de acesso.</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Show tvdesk</source>
@@ -1090,8 +1122,21 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Este ramal não tem permissão para usar o webphone. Um supervisor pode liberar.</translation>
     </message>
     <message>
+        <source>{problem} Trying again in {seconds} s…</source>
+        <translation>{problem} Tentando de novo em {seconds} s…</translation>
+    </message>
+    <message>
         <source>Finish the call before changing how the webphone is shown.</source>
+        <extracomment>a page that has not said ``conectado`` by then is replaced (fresh URL, backoff) a dial the webphone has not started by then (no ``chamando``) is given up</extracomment>
         <translation>Encerre a ligação antes de mudar a forma de exibir o webphone.</translation>
+    </message>
+    <message>
+        <source>{number} could not be dialed: {error}</source>
+        <translation>Não foi possível discar para {number}: {error}</translation>
+    </message>
+    <message>
+        <source>The webphone did not connect.</source>
+        <translation>O webphone não conectou.</translation>
     </message>
     <message>
         <source>The webphone disconnected; reconnecting…</source>
@@ -1108,6 +1153,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>The webphone is connecting: the call starts as soon as it is ready.</source>
         <translation>O webphone está conectando: a ligação começa assim que ele estiver pronto.</translation>
+    </message>
+    <message>
+        <source>The webphone did not start the call to {number}. Check the number and try again.</source>
+        <translation>O webphone não iniciou a ligação para {number}. Confira o número e tente de novo.</translation>
     </message>
 </context>
 <context>

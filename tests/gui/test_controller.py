@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from tests.helpers.desktop import open_main, signed_in
-from tests.helpers.simulator import AGENT
+from tests.helpers.simulator import AGENT, AGENT_ID, TOKEN
 from tests.helpers.webphone import log
 from tvdesk.core.webphone.phone_state import CallPhase
 
@@ -87,3 +87,47 @@ def test_ending_tvdesk_during_a_call_asks_first_and_no_keeps_the_call(
                         and controller.sign_in_window.isVisible(), timeout=5000)
     else:
         qtbot.waitUntil(lambda: not main.isVisible(), timeout=5000)
+
+
+def test_a_token_refused_during_a_call_keeps_the_window_the_phone_and_the_call(
+        qtbot, make_controller, sim, memory_keyring):
+    controller, main, phone = signed_in(qtbot, make_controller, sim, memory_keyring)
+    phone.dial("4001")
+    qtbot.waitUntil(lambda: phone.state.call is not None
+                    and phone.state.call.phase is CallPhase.TALKING, timeout=10000)
+    sim.add_fault("auth", path="^/ramal")  # the token was revoked: every API call says 403
+    controller.history.refresh()
+    qtbot.waitUntil(lambda: "token was refused" in main.banner.text(), timeout=10000)
+    assert main.banner.action.isVisible() and main.isVisible()
+    assert controller.sign_in_window is None  # no sign-in screen in the agent's face
+    assert phone.state.call is not None and phone.state.call.phase is CallPhase.TALKING
+    assert len(sim.hub.registrations(AGENT)) == 1 and log(sim, "hangup") == []
+    assert memory_keyring.passwords  # kept until a new one is saved or the agent signs out
+    # the agent pastes a wrong one, then the right one: checked before it is used
+    sim.clear_faults()
+    main.banner.action.click()
+    dialog = controller._token_dialog
+    dialog.token.setText("not-the-token")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10000)
+    assert "refused" in dialog.error.text()
+    dialog.token.setText(TOKEN)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: "token was refused" not in main.banner.text(), timeout=10000)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not controller.history.loading, timeout=10000)
+    assert phone.state.call is not None  # the call went on all along
+    phone.hangup()
+
+
+def test_a_single_refusal_is_confirmed_before_anything_is_done(qtbot, make_controller, sim,
+                                                               memory_keyring):
+    controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
+    sim.add_fault("auth", path="/relatorio", count=1)  # one 403, then the token works
+    controller.history.refresh()
+    qtbot.waitUntil(lambda: len([r for r in sim.requests_log()
+                                 if r["path"] == f"/ramal/{AGENT_ID}"]) >= 2, timeout=10000)
+    qtbot.waitUntil(lambda: not controller.history.loading, timeout=10000)
+    qtbot.wait(300)
+    assert "token was refused" not in main.banner.text()
+    assert main.status.text().startswith("Updated")

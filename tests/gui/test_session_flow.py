@@ -144,23 +144,6 @@ def test_sign_out_forgets_the_token_and_keeps_the_settings(qtbot, make_controlle
     assert controller.sign_in_window.token.text() == ""
 
 
-def test_a_token_refused_during_the_day_returns_to_sign_in(qtbot, make_controller, sim,
-                                                            memory_keyring, config):
-    store_token(memory_keyring, sim)
-    controller = make_controller(remembered(sim, refresh_minutes=7))
-    controller.start()
-    qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
-    qtbot.waitUntil(lambda: not controller.history.loading, timeout=10000)
-    sim.add_fault("auth")
-    controller.history.refresh()
-    qtbot.waitUntil(lambda: controller.sign_in_window is not None
-                    and controller.sign_in_window.error.isVisible(), timeout=10000)
-    assert "token was refused" in controller.sign_in_window.error.text()
-    assert controller.main_window is None
-    saved = json.loads((config / "settings.json").read_text())
-    assert (saved["ramal"], saved["refresh_minutes"]) == ("4000", 7)
-
-
 def test_extension_picker_lists_the_account(qtbot, make_controller, sim, memory_keyring):
     controller = make_controller()
     w = sign_in_window(qtbot, controller)

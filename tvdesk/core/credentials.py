@@ -23,6 +23,19 @@ class KeyringUnavailableError(Exception):
     """No usable keyring: the token can be used for this session but not remembered."""
 
 
+class KeyringLockedError(KeyringUnavailableError):
+    """The keyring exists but is locked (its unlock prompt was dismissed): unlocking it
+    makes it usable again, unlike having none."""
+
+
+def _failure(exc: Exception) -> KeyringUnavailableError:
+    import keyring.errors
+
+    if isinstance(exc, keyring.errors.KeyringLocked):
+        return KeyringLockedError(type(exc).__name__)
+    return KeyringUnavailableError(type(exc).__name__)
+
+
 class CredentialStore:
     """One token per API host, under the keyring service ``tvdesk``."""
 
@@ -46,7 +59,7 @@ class CredentialStore:
         try:
             return keyring.get_password(self.service, account)
         except keyring.errors.KeyringError as exc:
-            raise KeyringUnavailableError(type(exc).__name__) from None
+            raise _failure(exc) from None
 
     def save(self, account: str, token: str) -> None:
         self._check()
@@ -54,7 +67,7 @@ class CredentialStore:
         try:
             keyring.set_password(self.service, account, token)
         except keyring.errors.KeyringError as exc:
-            raise KeyringUnavailableError(type(exc).__name__) from None
+            raise _failure(exc) from None
 
     def delete(self, account: str) -> None:
         """Forget the token; forgetting one that is not there is fine."""
@@ -65,4 +78,4 @@ class CredentialStore:
         except keyring.errors.PasswordDeleteError:
             pass
         except keyring.errors.KeyringError as exc:
-            raise KeyringUnavailableError(type(exc).__name__) from None
+            raise _failure(exc) from None

@@ -8,6 +8,7 @@ it, since they are not phone numbers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
@@ -15,7 +16,7 @@ from urllib.parse import unquote
 from tvdesk.core.vocabulary import LINK_SCHEMES
 
 DEFAULT_REGION = "BR"
-EXTENSION = re.compile(r"^\d{3,4}$")
+EXTENSION = re.compile(r"^\d{3,4}$", re.ASCII)
 _SEPARATORS = re.compile(r"[\s().\-/]")
 
 
@@ -49,6 +50,13 @@ def strip_uri(text: str) -> str:
     return s.split(";", 1)[0].split("@", 1)[0].split("?", 1)[0].strip()
 
 
+def ascii_digits(text: str) -> str:
+    """Every decimal digit as ASCII: fullwidth ``４８``, Arabic-Indic ``٤٨`` and the like
+    are digits a keyboard or a CRM may give, but the webphone takes only ``0-9``."""
+    return "".join(str(d) if (d := unicodedata.decimal(ch, None)) is not None else ch
+                   for ch in text)
+
+
 def _pn():
     import phonenumbers
 
@@ -57,13 +65,13 @@ def _pn():
 
 def normalize(text: str, region: str = DEFAULT_REGION) -> DialTarget:
     """What to dial for ``text``: an extension, or a valid number in E.164."""
-    raw = strip_uri(text or "")
+    raw = strip_uri(ascii_digits(text or ""))
     compact = _SEPARATORS.sub("", raw)
     if not compact:
         raise InvalidNumberError(text, "empty")
     if EXTENSION.match(compact):
         return DialTarget("extension", compact)
-    if not re.fullmatch(r"\+?\d+", compact):
+    if not re.fullmatch(r"\+?\d+", compact, re.ASCII):
         raise InvalidNumberError(text)
     parsed = _parse(compact, region)
     if parsed is None:

@@ -75,6 +75,9 @@ class AppController(QObject):
         self.tray: Tray | None = None
         self.confirm_box = None  # the question asked before ending a call
         self._quitting = False
+        self._checking_token = False
+        self._token_dialog = None
+        self._phone_was_up = False
         self.settings.changed.connect(self._settings_changed)
 
     # ------------------------------------------------------------------ what tests and the
@@ -130,7 +133,9 @@ class AppController(QObject):
         window.closing.connect(lambda: window.calls and window.calls.stop_playing())
         dock.started.connect(self._phone_started)
         dock.stateChanged.connect(self._phone_changed)
-        dock.message.connect(window.show_message)
+        dock.message.connect(self._phone_message)
+        dock.tokenRefused.connect(self._token_refused)
+        window.messageActionRequested.connect(self._message_action)
         dock.ringing.connect(self._ringing)
         dock.modeChanged.connect(acts.check_mode)
         dock.panelShown.connect(window.size_phone_panel)
@@ -205,9 +210,88 @@ class AppController(QObject):
         self.signedIn.emit(session)
         self.dialer.flush()
 
+    # ------------------------------------------------------------------ a token refused
     def _token_refused(self, exc: AuthenticationError) -> None:
-        self.close_main_window()
-        self.flow.token_refused(exc)
+        """The API refused the token during the day (a refresh, the supervisor's screen).
+        One more request confirms it before anything is done; then the window, the phone
+        and a call in progress all stay, and a banner asks for the token again. The token
+        stays in the keyring until a new one is saved or the agent signs out."""
+        if self._checking_token or self.session is None:
+            return
+        self._checking_token = True
+        self.tasks.spawn(self._confirm_token_refused(), owner=self)
+
+    async def _confirm_token_refused(self) -> None:
+        from tvdesk.core.api import ApiError
+
+        session = self.session
+        try:
+            await self.tasks.run(session.client.get_ramal, session.ramal.id)
+        except AuthenticationError:
+            confirmed = True
+        except ApiError:
+            confirmed = False  # another problem: the history's own message says it
+        else:
+            confirmed = False
+        finally:
+            self._checking_token = False
+        window = self.main_window
+        if window is None or self.session is not session:
+            return
+        if not confirmed:  # refused once, accepted now: nothing for the agent to do
+            log.info("a refused token was accepted on the next request")
+            if self.history is not None:
+                self.history.refresh()
+            return
+        window.show_message(
+            self.tr("The access token was refused: enter it again. The phone and your "
+                    "calls keep working meanwhile."),
+            MessageKind.ERROR, action=self.tr("Enter the token…"), source="token")
+
+    def _message_action(self, source: str) -> None:
+        if source == "token":
+            self.ask_for_token()
+
+    def ask_for_token(self):
+        """The token dialog, over the main window (non-blocking)."""
+        from tvdesk.gui.sign_in import TokenDialog
+
+        if self._token_dialog is not None:
+            self._token_dialog.raise_()
+            return self._token_dialog
+        dialog = TokenDialog(self.settings.current.remember, self.main_window)
+        dialog.tokenEntered.connect(
+            lambda token, remember: self.tasks.spawn(
+                self._try_token(dialog, token, remember), owner=dialog))
+        dialog.finished.connect(lambda _r: setattr(self, "_token_dialog", None))
+        self._token_dialog = dialog
+        dialog.open()
+        return dialog
+
+    async def _try_token(self, dialog, token: str, remember: bool) -> None:
+        """Check the new token against the API, then every part uses it from now on."""
+        from tvdesk.core.api import ApiError
+        from tvdesk.gui.messages import describe
+
+        session = self.session
+        if session is None:
+            return
+        try:
+            await self.tasks.run(_check_token, token, session.base_url, session.ramal.id,
+                                 **self.flow.client_options)
+        except (ApiError, ValueError) as exc:
+            dialog.show_error(describe(exc, session.base_url) if isinstance(exc, ApiError)
+                              else str(exc))
+            return
+        session.client.replace_token(token)  # the reports and the phone's line share it
+        await self.flow.keep_token(token, session.base_url, remember)
+        dialog.accept()
+        if self.main_window is not None:
+            self.main_window.hide_message("token")
+            if self.flow.notice:
+                self.main_window.show_message(self.flow.notice, MessageKind.WARNING)
+        if self.history is not None:
+            self.history.refresh()
 
     async def sign_out(self) -> None:
         self.close_main_window()
@@ -219,10 +303,27 @@ class AppController(QObject):
             self.main_window.allow_dialing()
         self.phoneStarted.emit(phone)
 
+    def _phone_message(self, text: str, kind: str) -> None:
+        """What the phone says while it is down stays until it is back (a refresh does
+        not hide it); anything else is an ordinary message."""
+        from tvdesk.core.webphone.phone_state import Registration
+
+        if self.main_window is None:
+            return
+        down = self.dock is not None and self.dock.state is not None and \
+            self.dock.state.registration is not Registration.CONNECTED
+        self.main_window.show_message(text, kind, source="phone" if down else "app")
+
     def _phone_changed(self) -> None:
+        from tvdesk.core.webphone.phone_state import Registration
+
         dock, window = self.dock, self.main_window
         if dock is None or window is None or dock.state is None:
             return
+        up = dock.state.registration is Registration.CONNECTED
+        if up and not self._phone_was_up:
+            window.hide_message("phone")  # back: what said it was down goes
+        self._phone_was_up = up
         from tvdesk.gui.webphone.status import card_text
 
         window.show_phone_state(card_text(dock.state))
@@ -400,3 +501,11 @@ class AppController(QObject):
             self.main_window.show_message(text, MessageKind.ERROR)
         elif self.flow.window is not None:
             self.flow.window.show_error(text)
+
+
+def _check_token(token: str, base_url: str, ramal_id: int, **client_kw) -> None:
+    """On a worker: does the API accept ``token`` for this extension?"""
+    from tvdesk.core.api.client import TotalVoiceClient
+
+    with TotalVoiceClient(token, base_url, **client_kw) as client:
+        client.get_ramal(ramal_id)

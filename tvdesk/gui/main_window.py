@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
     quitRequested = Signal()
     settingsRequested = Signal()
     closing = Signal()            # closed for good (not to the tray): let go of what it holds
+    messageActionRequested = Signal(str)  # the banner's own button: the message's source
     hiddenToTray = Signal()
     screensBuilt = Signal()
 
@@ -78,6 +79,11 @@ class MainWindow(QMainWindow):
         self.dial_box.setMinimumWidth(240)
         self.dial_button = QPushButton(icon("dial"), self.tr("Dial"))
         self.banner = Banner()
+        self._message_source = ""
+        self._sticky: dict[str, tuple[str, str, str]] = {}  # source: text, kind, action
+        self.banner.dismissed.connect(self._dismissed)
+        self.banner.actionRequested.connect(
+            lambda: self.messageActionRequested.emit(self._message_source))
         self.calls = None       # ReceivedCallsScreen: see build_screens
         self.pauses = None      # PausesScreen
         self.supervisor = None  # SupervisorScreen, while the setting is on
@@ -194,12 +200,49 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([1, 0])
 
     # ------------------------------------------------------------------ messages and loading
-    def show_message(self, text: str, kind: str = MessageKind.INFO, *,
-                     retry: bool = False) -> None:
-        self.banner.show_message(text, kind, retry=retry)
+    #: messages that stay until their source takes them back (a refresh does not hide them):
+    #: the phone is down, the token was refused
+    STICKY = frozenset({"phone", "token"})
 
-    def hide_message(self) -> None:
+    def show_message(self, text: str, kind: str = MessageKind.INFO, *, retry: bool = False,
+                     action: str = "", source: str = "app") -> None:
+        """In the banner. ``source``: who said it (see :meth:`hide_message`); ``action``:
+        a button that emits ``messageActionRequested(source)``. A sticky message covered
+        by another comes back when that one goes."""
+        if source in self.STICKY:
+            self._sticky[source] = (text, kind, action)
+        self._message_source = source
+        self.banner.show_message(text, kind, retry=retry, action=action)
+
+    def hide_message(self, source: str | None = None) -> None:
+        """Take back the message ``source`` said; without ``source``, the message shown,
+        unless a sticky source said it."""
+        if source in self.STICKY:
+            self._sticky.pop(source, None)
+        current = self._message_source
+        if (source is None and current in self.STICKY) or \
+                (source is not None and source != current):
+            return
         self.banner.hide()
+        self._message_source = ""
+        self._show_sticky()
+
+    def _show_sticky(self) -> None:
+        for source, (text, kind, action) in self._sticky.items():
+            self._message_source = source
+            self.banner.show_message(text, kind, action=action)
+            return
+
+    def _dismissed(self) -> None:
+        """The agent closed the banner: a sticky message stays closed; a message that
+        covered one lets it show again."""
+        self._sticky.pop(self._message_source, None)
+        self._message_source = ""
+        self._show_sticky()
+
+    @property
+    def message_source(self) -> str:
+        return self._message_source if self.banner.isVisible() else ""
 
     def show_status(self, text: str, seconds: int = 0) -> None:
         """In the status bar: for good, or for ``seconds`` over the standing text."""

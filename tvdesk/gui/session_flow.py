@@ -136,6 +136,14 @@ class SessionFlow(QObject):
         self.signedIn.emit(session)
         return session
 
+    async def keep_token(self, token: str, base_url: str, remember: bool) -> None:
+        """A new token entered during the day: into the keyring (or out of it), and the
+        settings say whether it is remembered."""
+        self.notice = ""
+        if not self._demo:
+            self._settings.update(remember=remember)
+            await self._remember_token(token, base_url, remember)
+
     async def _remember_token(self, token: str, base_url: str, remember: bool) -> None:
         try:
             if remember:
@@ -160,10 +168,6 @@ class SessionFlow(QObject):
                 await self._tasks.run(self._credentials.delete, base_url)
         if self.window is not None:
             self.window.token.clear()
-
-    def token_refused(self, exc: BaseException) -> None:
-        """The API refused the token during the day: the sign-in says so."""
-        self.show_sign_in(error=describe(exc))
 
 
 def _why(exc: BaseException, base_url: str) -> str:

@@ -10,6 +10,8 @@ from PySide6.QtGui import QAction, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -229,3 +231,59 @@ class SignInWindow(QWidget):
         if event.key() == Qt.Key.Key_Escape and self.busy.isVisible():
             return
         super().keyPressEvent(event)
+
+
+class TokenDialog(QDialog):
+    """A new Access-Token during the day, over the main window: the phone, a call in
+    progress and everything on screen stay while the agent pastes it."""
+
+    tokenEntered = Signal(str, bool)  # token, remember
+
+    def __init__(self, remember: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("tvdesk: access token"))
+        self.setModal(False)
+        text = QLabel(self.tr("The TotalVoice server refused the access token. Paste the "
+                              "current one (TotalVoice panel → Minha conta → Token); your "
+                              "calls and the phone are not interrupted."))
+        text.setWordWrap(True)
+        self.token = QLineEdit()
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setPlaceholderText(self.tr("Access token"))
+        self.token.setAccessibleName(self.tr("Access token"))
+        self.remember = QCheckBox(self.tr("Remember me on this computer"))
+        self.remember.setChecked(remember)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#b3261e;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.token)
+        layout.addWidget(self.remember)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def _submit(self) -> None:
+        token = self.token.text().strip()
+        if not token:
+            self.show_error(self.tr("Paste the access token first."))
+            return
+        self.set_busy(True)
+        self.tokenEntered.emit(token, self.remember.isChecked())
+
+    def set_busy(self, busy: bool) -> None:
+        self.buttons.setEnabled(not busy)
+        self.token.setEnabled(not busy)
+        if busy:
+            self.error.hide()
+
+    def show_error(self, text: str) -> None:
+        self.set_busy(False)
+        self.error.setText(text)
+        self.error.show()

@@ -99,3 +99,80 @@ def test_an_expired_url_is_replaced_by_a_fresh_one(qtbot, make_controller, memor
         assert len(expiring.hub.registrations(AGENT)) == 1
     finally:
         expiring.stop()
+
+
+@pytest.fixture
+def quick_watchdogs(monkeypatch):
+    from tvdesk.gui.webphone.controller import WebphoneController
+
+    monkeypatch.setattr(WebphoneController, "CONNECT_TIMEOUT_MS", 2500)
+    monkeypatch.setattr(WebphoneController, "DIAL_TIMEOUT_MS", 1500)
+
+
+def test_a_page_that_never_connects_is_replaced_and_a_waiting_dial_survives(
+        qtbot, make_controller, sim, memory_keyring, quick_watchdogs):
+    # a proxy's error page instead of the webphone, once: it never says conectado
+    sim.add_fault("html_502", path="^/w3/$", count=1)
+    store_token(memory_keyring, sim)
+    controller = make_controller(remembered(sim, webphone_autostart=True))
+    controller.start()
+    qtbot.waitUntil(lambda: controller.dock is not None
+                    and controller.dock.controller is not None, timeout=10000)
+    phone, main = controller.dock.controller, controller.main_window
+    phone.dial("4001")  # typed while it is (not) connecting: not lost
+    qtbot.waitUntil(lambda: "did not connect" in main.banner.text(), timeout=10000)
+    assert "Trying again" in main.banner.text()
+    qtbot.waitUntil(lambda: phone.state.registration is Registration.CONNECTED, timeout=20000)
+    qtbot.waitUntil(lambda: len(log(sim, "chamaNumero")) == 1, timeout=10000)
+    assert log(sim, "chamaNumero")[0]["numero"] == "4001"
+    assert "did not connect" not in main.banner.text()  # back: the message went with it
+    assert len(sim.hub.registrations(AGENT)) == 1
+    urls = [r for r in sim.requests_log() if r["path"] == "/webphone"]
+    assert len(urls) == 2  # a fresh URL for the second page
+
+
+def test_a_refused_webphone_url_is_retried_and_its_message_stays_until_the_phone_is_back(
+        qtbot, make_controller, sim, memory_keyring):
+    sim.add_fault("no_permission", path="^/webphone$", count=2)  # 403/8, twice
+    store_token(memory_keyring, sim)
+    controller = make_controller(remembered(sim, webphone_autostart=True))
+    controller.start()
+    qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
+    main = controller.main_window
+    qtbot.waitUntil(lambda: "may not use this feature" in main.banner.text(), timeout=10000)
+    assert "Trying again" in main.banner.text()
+    controller.history.refresh()  # a refresh meanwhile does not hide it
+    qtbot.waitUntil(lambda: not controller.history.loading, timeout=10000)
+    phone = controller.dock.controller
+    if phone.state.registration is not Registration.CONNECTED:
+        assert "may not use this feature" in main.banner.text()
+    qtbot.waitUntil(lambda: phone.state.registration is Registration.CONNECTED, timeout=20000)
+    assert "may not use this feature" not in main.banner.text()
+
+
+def test_a_dial_the_webphone_refuses_returns_the_phone_to_idle(
+        qtbot, make_controller, sim, memory_keyring, quick_watchdogs):
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    main = controller.main_window
+    phone.dial("12")  # the webphone refuses it, and says nothing
+    qtbot.waitUntil(lambda: phone.state.call is None, timeout=10000)
+    assert "did not start the call to 12" in main.banner.text()
+    assert "Webphone ready" in main.card.state.text()
+    phone.dial("4001")  # dialing is not wedged
+    qtbot.waitUntil(lambda: phone.state.call is not None
+                    and phone.state.call.phase is CallPhase.TALKING, timeout=10000)
+    phone.hangup()
+
+
+@pytest.mark.parametrize("typed", ["４００１", "٤٠٠١", "(48) ９９９９９-４３２１"])
+def test_digits_of_any_script_reach_the_webphone_as_ascii(qtbot, make_controller, sim,
+                                                         memory_keyring, typed):
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    assert controller.dialer.dial(typed)
+    qtbot.waitUntil(lambda: len(log(sim, "chamaNumero")) == 1, timeout=10000)
+    sent = log(sim, "chamaNumero")[0]
+    assert sent["numero"] in ("4001", "+5548999994321") and sent["accepted"]
+    assert sent["numero"].isascii()
+    qtbot.waitUntil(lambda: phone.state.call is not None
+                    and phone.state.call.phase is CallPhase.TALKING, timeout=10000)
+    phone.hangup()

@@ -67,13 +67,7 @@ class TotalVoiceClient:
         page_size: int = 200,
         tz: tzinfo | None = None,
     ) -> None:
-        if not token or not token.strip():
-            raise ValueError("an Access-Token is required")
-        token = token.strip()
-        if not _TOKEN_CHARS.fullmatch(token):
-            # an HTTP header carries printable ASCII only; anything else is a typing slip
-            raise ValueError("an Access-Token has only letters, digits and punctuation")
-        register_secret(token)
+        token = _checked_token(token)
         self.base_url = resolve_base_url(base_url)
         self.max_in_flight = max(1, max_in_flight)
         self.page_size = page_size
@@ -92,6 +86,11 @@ class TotalVoiceClient:
 
     def __repr__(self) -> str:
         return f"TotalVoiceClient(base_url={self.base_url!r})"
+
+    def replace_token(self, token: str) -> None:
+        """Use another token from the next call on (the old one was refused during the day):
+        everything holding this client (the reports, the phone's line) keeps working."""
+        self._transport.replace_token(_checked_token(token))
 
     def close(self) -> None:
         self._transport.close()
@@ -247,6 +246,17 @@ class TotalVoiceClient:
         url = parse_webphone_url(self._call("GET", "/webphone", params=params))
         register_secret(url)
         return url
+
+
+def _checked_token(token: str) -> str:
+    if not token or not token.strip():
+        raise ValueError("an Access-Token is required")
+    token = token.strip()
+    if not _TOKEN_CHARS.fullmatch(token):
+        # an HTTP header carries printable ASCII only; anything else is a typing slip
+        raise ValueError("an Access-Token has only letters, digits and punctuation")
+    register_secret(token)
+    return token
 
 
 def _id(value: Any) -> int:

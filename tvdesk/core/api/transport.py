@@ -113,6 +113,10 @@ class Transport:
             }
         )
 
+    def replace_token(self, token: str) -> None:
+        """Calls from now on carry ``token`` (the agent entered a new one)."""
+        self._session.headers["Access-Token"] = token
+
     def close(self) -> None:
         self._session.close()
 

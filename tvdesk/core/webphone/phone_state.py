@@ -46,6 +46,7 @@ class Call:
     call_id: str | None = None
     muted: bool = False
     recording: bool = False
+    confirmed: bool = False  # the webphone said it is calling (an outgoing call we asked for)
 
     def talk_seconds(self, now: float) -> int:
         return int(now - self.answered) if self.answered is not None else 0
@@ -70,8 +71,10 @@ class PhoneState:
         return int(self.clock() - self.paused_since) if self.paused_since else 0
 
     def loading(self) -> None:
+        """A new page loads: the old one, and any call on it, are gone."""
         self.registration = Registration.LOADING
         self.error = None
+        self.call = None
 
     def offline(self) -> None:
         self.registration = Registration.OFFLINE
@@ -91,6 +94,16 @@ class PhoneState:
     def dialing(self, number: str) -> None:
         """We asked for a call: show it at once, the webphone confirms with 'chamando'."""
         self.call = Call("out", number, CallPhase.DIALING, self.clock())
+
+    def dial_unconfirmed(self) -> bool:
+        """An outgoing call we asked for that the webphone has not started."""
+        c = self.call
+        return c is not None and c.direction == "out" and not c.confirmed
+
+    def dial_failed(self) -> None:
+        """The webphone never started the call we asked for: the phone is idle again."""
+        if self.dial_unconfirmed():
+            self.call = None
 
     def toggled_mute(self) -> None:
         if self.call:
@@ -125,6 +138,7 @@ class PhoneState:
                     self.call = Call("out", self.call.number if self.call else "",
                                      CallPhase.DIALING, now)
                 self.call.phase = CallPhase.DIALING
+                self.call.confirmed = True
             elif s == "conversando":
                 if self.call is None:
                     self.call = Call("out", "", CallPhase.TALKING, now)
@@ -132,6 +146,7 @@ class PhoneState:
                     self.call.answered = now
                     out.append("answered")
                 self.call.phase = CallPhase.TALKING
+                self.call.confirmed = True
             elif s == "encerrada" and self.call is not None:  # "encerrando" is on the way
                 self.call = None
                 out.append("ended")

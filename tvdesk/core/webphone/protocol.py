@@ -21,10 +21,16 @@ class ProtocolError(ValueError):
 
 
 # ----------------------------------------------------------------------------- commands
+_DIALABLE = re.compile(r"\+?[0-9*#]+", re.ASCII)
+
+
 def _number(value: str, what: str = "numero") -> str:
+    """What the webphone can dial: ASCII digits (``*`` ``#``), an optional leading ``+``."""
     text = str(value or "").strip()
     if not text:
         raise ProtocolError(f"{what} is empty")
+    if not _DIALABLE.fullmatch(text):
+        raise ProtocolError(f"{what} is not a dialable number")
     return text
 
 

@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication as Q
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from tvdesk.core.api import ApiError, AuthenticationError, PermissionDeniedError
+from tvdesk.core.api import ApiError, AuthenticationError, ValidationError
 from tvdesk.core.models import Ramal
+from tvdesk.core.phone import format_for_display
 from tvdesk.core.session import PhoneLine
 from tvdesk.core.vocabulary import MessageKind, WebphoneMode
 from tvdesk.core.webphone import protocol
@@ -42,6 +43,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def retrying_text(text: str, delay: float) -> str:
+    """A phone problem, and that tvdesk is on it."""
+    if delay <= 0:
+        return text
+    return Q.translate("Webphone", "{problem} Trying again in {seconds} s…").format(
+        problem=text, seconds=max(1, round(delay)))
+
+
 def problem_text(code: str | None, text: str) -> str:
     if code == "microfone_ausente":
         return Q.translate("Webphone", "No microphone was found. Plug in a headset or "
@@ -58,10 +67,16 @@ def problem_text(code: str | None, text: str) -> str:
 
 
 class WebphoneController(QObject):
+    #: a page that has not said ``conectado`` by then is replaced (fresh URL, backoff)
+    CONNECT_TIMEOUT_MS = 20_000
+    #: a dial the webphone has not started by then (no ``chamando``) is given up
+    DIAL_TIMEOUT_MS = 10_000
+
     stateChanged = Signal()
     incomingCall = Signal(object)   # Call
     callEnded = Signal()
     problem = Signal(str, str)      # text, a MessageKind
+    tokenRefused = Signal(object)   # the AuthenticationError of a URL request
     closeRequested = Signal()       # fechar_fim: the call ended
     pageChanged = Signal(object)    # the new WebphonePage (views show it)
 
@@ -91,6 +106,13 @@ class WebphoneController(QObject):
         self._ticker = QTimer(self)  # call and pause timers on screen
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.stateChanged)
+        self._connect_watch = QTimer(self)
+        self._connect_watch.setSingleShot(True)
+        self._connect_watch.timeout.connect(self._not_connected)
+        self._dial_watch = QTimer(self)
+        self._dial_watch.setSingleShot(True)
+        self._dial_watch.timeout.connect(self._dial_not_started)
+        self._dial_on_load: str | None = None  # ligar_para of the loads until one connects
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> None:
@@ -116,6 +138,9 @@ class WebphoneController(QObject):
             prefetch.cancel()
         self._reconnect.stop()
         self._ticker.stop()
+        self._connect_watch.stop()
+        self._dial_watch.stop()
+        self._dial_on_load = None
         self._generation += 1
         self._drop_page()
         self.state.offline()
@@ -202,10 +227,13 @@ class WebphoneController(QObject):
                 self.stateChanged.disconnect(changed)
 
     # ------------------------------------------------------------------ loading
-    def _start_load(self, ligar_para: str | None = None) -> None:
+    def _start_load(self) -> None:
         """The old page goes, a new one comes at once (QtWebEngine's start-up and the page's
         renderer overlap the URL request), and it loads the fresh URL when it arrives."""
+        ligar_para = self._dial_on_load
         self._reconnect.stop()
+        self._connect_watch.stop()
+        self._dial_watch.stop()
         self._generation += 1
         generation = self._generation
         self._drop_page()  # never two registrations: the old page goes first
@@ -260,15 +288,40 @@ class WebphoneController(QObject):
             if not isinstance(exc, ApiError):  # no line (no usable token, no simulator):
                 log.info("webphone not started: %s", type(exc).__name__)
                 return                         # the sign-in says what to do about it
-            self.problem.emit(describe(exc, self.line.base_url if self.line else ""),
-                              MessageKind.ERROR)
-            if not isinstance(exc, AuthenticationError | PermissionDeniedError):
-                self._schedule_reconnect()
+            if isinstance(exc, ValidationError) and self._dial_on_load is not None:
+                # the server refused the number to dial: the phone loads without it
+                target, self._dial_on_load = self._dial_on_load, None
+                self.problem.emit(Q.translate(
+                    "Webphone", "{number} could not be dialed: {error}").format(
+                    number=format_for_display(target) or target, error=describe(exc)),
+                    MessageKind.WARNING)
+                self._start_load()
+                return
+            # a refused token or account, a server error: it may pass (the agent enters a
+            # new token, the server comes back); try again, and say so meanwhile
+            if isinstance(exc, AuthenticationError):
+                self.tokenRefused.emit(exc)
+            delay = self._schedule_reconnect()
+            self.problem.emit(retrying_text(describe(exc, self.line.base_url if self.line
+                                                     else ""), delay), MessageKind.ERROR)
             return
         if line is not None:  # (None: the URL came from the helper)
             self._line = line
         self.page.load_webphone(url, self.mode)
         del url  # a credential: not kept
+        self._connect_watch.start(self.CONNECT_TIMEOUT_MS)
+
+    def _not_connected(self) -> None:
+        """The page loaded (or failed to: a proxy's error page, a dropped connection) but
+        never said ``conectado``: a fresh URL and a new page, after a while."""
+        if self.state.registration is not Registration.LOADING:
+            return
+        log.info("webphone did not connect in %d ms", self.CONNECT_TIMEOUT_MS)
+        self.state.failed()
+        self.stateChanged.emit()
+        delay = self._schedule_reconnect()
+        self.problem.emit(retrying_text(Q.translate(
+            "Webphone", "The webphone did not connect."), delay), MessageKind.ERROR)
 
     def _drop_page(self) -> None:
         page, self.page = self.page, None
@@ -279,23 +332,33 @@ class WebphoneController(QObject):
             page.setHtml("")  # unload the webphone now: its registration ends
             page.deleteLater()
 
-    def _schedule_reconnect(self) -> None:
+    def _schedule_reconnect(self) -> float:
+        """A new page after a backoff; returns the delay (0 when the phone is not wanted)."""
         if not self._wanted:
-            return
+            return 0.0
         delay = reconnect_delay(self._attempt)
         self._attempt += 1
         log.info("webphone reconnect in %.1f s (attempt %d)", delay, self._attempt)
         self._reconnect.start(int(delay * 1000))
+        return delay
 
     # ------------------------------------------------------------------ events
     def _on_event(self, data: dict) -> None:
         event = protocol.parse_event(data)
         if event is None:
             return
+        was_unconfirmed = self.state.dial_unconfirmed()
         happened = self.state.apply(event)
         if "connected" in happened:
             self._attempt = 0
+            self._connect_watch.stop()
             self._ticker.start()
+            if self._dial_on_load is not None:  # this page dials it (ligar_para): once
+                target, self._dial_on_load = self._dial_on_load, None
+                self.state.dialing(target)
+                self._dial_watch.start(self.DIAL_TIMEOUT_MS)
+        if was_unconfirmed and not self.state.dial_unconfirmed():
+            self._dial_watch.stop()  # the webphone started it (or it ended)
         if "incoming" in happened:
             self.incomingCall.emit(self.state.call)
         if "ended" in happened:
@@ -334,6 +397,11 @@ class WebphoneController(QObject):
         if not self.allowed:
             self.problem.emit(not_allowed_text(), MessageKind.WARNING)
             return
+        try:
+            protocol.chama_numero(target)
+        except protocol.ProtocolError:  # the dialing code checks numbers: never here
+            log.warning("refused to dial a number that is not one")
+            return
         if self.state.call is not None:
             self.problem.emit(Q.translate("Webphone", "Finish the current call before "
                                           "dialing another number."), MessageKind.WARNING)
@@ -345,19 +413,35 @@ class WebphoneController(QObject):
         elif registration is Registration.LOADING:
             self.problem.emit(Q.translate("Webphone", "The webphone is connecting: the call "
                                           "starts as soon as it is ready."), MessageKind.INFO)
-        else:
-            self.dials.cancel()  # the fresh page dials it itself: never twice
+        else:  # no page: a fresh one dials it itself (ligar_para), once, when it connects
+            self.dials.cancel()
+            self._dial_on_load = target
             self._wanted = True
-            self._start_load(ligar_para=target)
-            self.state.dialing(target)
-            self.stateChanged.emit()
+            self._attempt = 0
+            self._start_load()
+            self.problem.emit(Q.translate("Webphone", "The webphone is connecting: the call "
+                                          "starts as soon as it is ready."), MessageKind.INFO)
 
     def _send_waiting_dial(self) -> None:
         request = self.dials.take(self.state)
         if request is not None:
             self.state.dialing(request.target)
             self.send(protocol.chama_numero(request.target))
+            self._dial_watch.start(self.DIAL_TIMEOUT_MS)
             self.stateChanged.emit()
+
+    def _dial_not_started(self) -> None:
+        """The webphone never started the call we asked for (it refused the number, or
+        said nothing): the phone is idle again, and the agent knows why."""
+        if not self.state.dial_unconfirmed():
+            return
+        number = self.state.call.number
+        self.state.dial_failed()
+        self.stateChanged.emit()
+        self.problem.emit(Q.translate(
+            "Webphone", "The webphone did not start the call to {number}. Check the number "
+                        "and try again.").format(number=format_for_display(number) or number),
+            MessageKind.WARNING)
 
     def send(self, command: dict) -> bool:
         if self.page is None:

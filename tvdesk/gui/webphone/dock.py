@@ -37,6 +37,7 @@ class PhoneDock(QObject):
     started = Signal(object)        # the WebphoneController, once the phone starts
     stateChanged = Signal()         # the phone's state (and its timers, every second)
     message = Signal(str, str)      # text, MessageKind: for the window's banner
+    tokenRefused = Signal(object)   # the API refused the token when the phone asked
     ringing = Signal(str, str)      # an incoming call: title, what is known of the caller
     modeChanged = Signal(str)       # the mode now shown (also after a refused switch)
     panelShown = Signal(int)        # the side panel appeared: the width it would like
@@ -102,6 +103,7 @@ class PhoneDock(QObject):
         c.stateChanged.connect(self._changed)
         c.incomingCall.connect(self._incoming)
         c.problem.connect(self.message)
+        c.tokenRefused.connect(self.tokenRefused)
         c.closeRequested.connect(self._close_requested)
         if ramal is None or c.extension_checked(ramal):
             c.start()  # first: its URL request and page start while the views are made

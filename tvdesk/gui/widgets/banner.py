@@ -12,6 +12,8 @@ from tvdesk.core.vocabulary import MessageKind
 
 class Banner(QFrame):
     retryRequested = Signal()
+    actionRequested = Signal()  # the message's own button (e.g. "Enter the token…")
+    dismissed = Signal()        # the agent closed it (✕)
 
     STYLES: ClassVar[dict[MessageKind, str]] = {
         MessageKind.ERROR: "background:#fbe4e4; color:#7a1c1c; border:1px solid #e9b3b3;",
@@ -32,25 +34,35 @@ class Banner(QFrame):
         self.label.setMinimumWidth(120)
         self.retry = QPushButton(self.tr("Try again"))
         self.retry.clicked.connect(self.retryRequested)
+        self.action = QPushButton()
+        self.action.clicked.connect(self.actionRequested)
         self.close_button = QPushButton("✕")
         self.close_button.setFlat(True)
         self.close_button.setToolTip(self.tr("Dismiss"))
         self.close_button.setFixedWidth(28)
-        self.close_button.clicked.connect(self.hide)
+        self.close_button.clicked.connect(self._dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.action)
         layout.addWidget(self.retry)
         layout.addWidget(self.close_button)
         self.hide()
 
     def show_message(self, text: str, kind: str = MessageKind.ERROR, *,
-                     retry: bool = False) -> None:
+                     retry: bool = False, action: str = "") -> None:
+        """``retry``: offer *Try again*; ``action``: the label of the message's own button."""
         style = self.STYLES[MessageKind(kind)]
         self.setStyleSheet(f"QFrame#banner {{ {style} border-radius:4px; }}")
         self.label.setText(text)
         self.retry.setVisible(retry)
+        self.action.setText(action)
+        self.action.setVisible(bool(action))
         self.show()
+
+    def _dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
