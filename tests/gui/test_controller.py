@@ -106,7 +106,7 @@ def test_a_token_refused_during_a_call_keeps_the_window_the_phone_and_the_call(
     # the agent pastes a wrong one, then the right one: checked before it is used
     sim.clear_faults()
     main.banner.action.click()
-    dialog = controller._token_dialog
+    dialog = controller.flow.token_dialog
     dialog.token.setText("not-the-token")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     qtbot.waitUntil(dialog.error.isVisible, timeout=10000)

@@ -67,6 +67,9 @@ class AppController(QObject):
                                 client_options=client_options, parent=self)
         self.flow.signedIn.connect(self._signed_in)
         self.flow.signInFailed.connect(self.close_main_window)
+        self.flow.tokenNeeded.connect(self._token_needed)
+        self.flow.tokenReplaced.connect(self._token_replaced)
+        self.flow.tokenAcceptedAgain.connect(self._token_accepted_again)
         self.dialer = Dialer(self)
         self.startup = Startup(self, demo_source=demo, url_prefetch=url_prefetch)
         self.main_window: MainWindow | None = None
@@ -75,8 +78,6 @@ class AppController(QObject):
         self.tray: Tray | None = None
         self.confirm_box = None  # the question asked before ending a call
         self._quitting = False
-        self._checking_token = False
-        self._token_dialog = None
         self._phone_was_up = False
         self.settings.changed.connect(self._settings_changed)
 
@@ -212,41 +213,28 @@ class AppController(QObject):
 
     # ------------------------------------------------------------------ a token refused
     def _token_refused(self, exc: AuthenticationError) -> None:
-        """The API refused the token during the day (a refresh, the supervisor's screen).
-        One more request confirms it before anything is done; then the window, the phone
-        and a call in progress all stay, and a banner asks for the token again. The token
-        stays in the keyring until a new one is saved or the agent signs out."""
-        if self._checking_token or self.session is None:
-            return
-        self._checking_token = True
-        self.tasks.spawn(self._confirm_token_refused(), owner=self)
+        """The API refused the token during the day: the flow confirms it; the window, the
+        phone and a call in progress all stay (see ``SessionFlow.token_refused``)."""
+        self.flow.token_refused(exc)
 
-    async def _confirm_token_refused(self) -> None:
-        from tvdesk.core.api import ApiError
+    def _token_needed(self) -> None:
+        if self.main_window is not None:
+            self.main_window.show_message(
+                self.tr("The access token was refused: enter it again. The phone and your "
+                        "calls keep working meanwhile."),
+                MessageKind.ERROR, action=self.tr("Enter the token…"), source="token")
 
-        session = self.session
-        try:
-            await self.tasks.run(session.client.get_ramal, session.ramal.id)
-        except AuthenticationError:
-            confirmed = True
-        except ApiError:
-            confirmed = False  # another problem: the history's own message says it
-        else:
-            confirmed = False
-        finally:
-            self._checking_token = False
-        window = self.main_window
-        if window is None or self.session is not session:
-            return
-        if not confirmed:  # refused once, accepted now: nothing for the agent to do
-            log.info("a refused token was accepted on the next request")
-            if self.history is not None:
-                self.history.refresh()
-            return
-        window.show_message(
-            self.tr("The access token was refused: enter it again. The phone and your "
-                    "calls keep working meanwhile."),
-            MessageKind.ERROR, action=self.tr("Enter the token…"), source="token")
+    def _token_replaced(self) -> None:
+        if self.main_window is not None:
+            self.main_window.hide_message("token")
+            if self.flow.notice:
+                self.main_window.show_message(self.flow.notice, MessageKind.WARNING)
+        if self.history is not None:
+            self.history.refresh()
+
+    def _token_accepted_again(self) -> None:
+        if self.history is not None:  # refused once, accepted now: refresh, nothing to say
+            self.history.refresh()
 
     def _message_action(self, source: str) -> None:
         if source == "token":
@@ -254,44 +242,7 @@ class AppController(QObject):
 
     def ask_for_token(self):
         """The token dialog, over the main window (non-blocking)."""
-        from tvdesk.gui.sign_in import TokenDialog
-
-        if self._token_dialog is not None:
-            self._token_dialog.raise_()
-            return self._token_dialog
-        dialog = TokenDialog(self.settings.current.remember, self.main_window)
-        dialog.tokenEntered.connect(
-            lambda token, remember: self.tasks.spawn(
-                self._try_token(dialog, token, remember), owner=dialog))
-        dialog.finished.connect(lambda _r: setattr(self, "_token_dialog", None))
-        self._token_dialog = dialog
-        dialog.open()
-        return dialog
-
-    async def _try_token(self, dialog, token: str, remember: bool) -> None:
-        """Check the new token against the API, then every part uses it from now on."""
-        from tvdesk.core.api import ApiError
-        from tvdesk.gui.messages import describe
-
-        session = self.session
-        if session is None:
-            return
-        try:
-            await self.tasks.run(_check_token, token, session.base_url, session.ramal.id,
-                                 **self.flow.client_options)
-        except (ApiError, ValueError) as exc:
-            dialog.show_error(describe(exc, session.base_url) if isinstance(exc, ApiError)
-                              else str(exc))
-            return
-        session.client.replace_token(token)  # the reports and the phone's line share it
-        await self.flow.keep_token(token, session.base_url, remember)
-        dialog.accept()
-        if self.main_window is not None:
-            self.main_window.hide_message("token")
-            if self.flow.notice:
-                self.main_window.show_message(self.flow.notice, MessageKind.WARNING)
-        if self.history is not None:
-            self.history.refresh()
+        return self.flow.ask_for_token(self.main_window)
 
     async def sign_out(self) -> None:
         self.close_main_window()
@@ -502,10 +453,3 @@ class AppController(QObject):
         elif self.flow.window is not None:
             self.flow.window.show_error(text)
 
-
-def _check_token(token: str, base_url: str, ramal_id: int, **client_kw) -> None:
-    """On a worker: does the API accept ``token`` for this extension?"""
-    from tvdesk.core.api.client import TotalVoiceClient
-
-    with TotalVoiceClient(token, base_url, **client_kw) as client:
-        client.get_ramal(ramal_id)

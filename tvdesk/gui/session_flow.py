@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from tvdesk.core.api import ApiError
+from tvdesk.core.api import ApiError, AuthenticationError
 from tvdesk.core.credentials import CredentialStore, KeyringUnavailableError
 from tvdesk.gui.lifetime import alive
 from tvdesk.gui.messages import describe
@@ -45,6 +45,9 @@ class SessionFlow(QObject):
     signedIn = Signal(object)       # the Session
     signInFailed = Signal()         # a main window showing must give way to the sign-in
     signInShown = Signal(object)    # the SignInWindow
+    tokenNeeded = Signal()          # the token was refused during the day (confirmed)
+    tokenAcceptedAgain = Signal()   # refused once, accepted on the next request
+    tokenReplaced = Signal()        # a new token, checked, is used from now on
 
     def __init__(self, settings: SettingsModel, credentials: CredentialStore, tasks: Tasks, *,
                  demo: bool = False, client_options: dict | None = None, parent=None) -> None:
@@ -57,6 +60,8 @@ class SessionFlow(QObject):
         self.session: Session | None = None
         self.window: SignInWindow | None = None
         self.notice = ""  # what the agent should know after signing in (no keyring)
+        self._checking_token = False
+        self.token_dialog = None  # TokenDialog, while open
 
     # ------------------------------------------------------------------ the sign-in window
     def show_sign_in(self, error: str = "", token: str = "") -> SignInWindow:
@@ -168,6 +173,80 @@ class SessionFlow(QObject):
                 await self._tasks.run(self._credentials.delete, base_url)
         if self.window is not None:
             self.window.token.clear()
+
+    # ------------------------------------------------------------------ a token refused
+    def token_refused(self, exc: BaseException) -> None:
+        """The API refused the token during the day. One more request confirms it before
+        anything is done (``tokenNeeded``); the session, the phone and a call in progress
+        all stay, and the token stays in the keyring until a new one is saved or the agent
+        signs out."""
+        if self._checking_token or self.session is None:
+            return
+        self._checking_token = True
+        self._tasks.spawn(self._confirm_token_refused(), owner=self)
+
+    async def _confirm_token_refused(self) -> None:
+        session = self.session
+        try:
+            await self._tasks.run(session.client.get_ramal, session.ramal.id)
+        except AuthenticationError:
+            confirmed = True
+        except ApiError:
+            confirmed = False  # another problem: the screen that met it says so
+        else:
+            confirmed = False
+        finally:
+            self._checking_token = False
+        if self.session is not session:
+            return
+        if confirmed:
+            self.tokenNeeded.emit()
+        else:
+            log.info("a refused token was accepted on the next request")
+            self.tokenAcceptedAgain.emit()
+
+    def ask_for_token(self, parent):
+        """The token dialog over ``parent`` (non-blocking); the new token is checked
+        against the API before every part uses it."""
+        from tvdesk.gui.sign_in import TokenDialog
+
+        if self.token_dialog is not None:
+            self.token_dialog.raise_()
+            return self.token_dialog
+        dialog = TokenDialog(self._settings.current.remember, parent)
+        dialog.tokenEntered.connect(
+            lambda token, remember: self._tasks.spawn(
+                self._try_token(dialog, token, remember), owner=dialog))
+        dialog.finished.connect(self._token_dialog_closed)
+        self.token_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _token_dialog_closed(self) -> None:
+        self.token_dialog = None
+
+    async def _try_token(self, dialog, token: str, remember: bool) -> None:
+        session = self.session
+        if session is None:
+            return
+        try:
+            await self._tasks.run(_check_token, token, session.base_url, session.ramal.id,
+                                  **self.client_options)
+        except (ApiError, ValueError) as exc:
+            dialog.show_error(_why(exc, session.base_url))
+            return
+        session.client.replace_token(token)  # the reports and the phone's line share it
+        await self.keep_token(token, session.base_url, remember)
+        dialog.accept()
+        self.tokenReplaced.emit()
+
+
+def _check_token(token: str, base_url: str, ramal_id: int, **client_kw) -> None:
+    """On a worker: does the API accept ``token`` for this extension?"""
+    from tvdesk.core.api.client import TotalVoiceClient
+
+    with TotalVoiceClient(token, base_url, **client_kw) as client:
+        client.get_ramal(ramal_id)
 
 
 def _why(exc: BaseException, base_url: str) -> str:
