@@ -283,12 +283,28 @@
         <translation>Recusar</translation>
     </message>
     <message>
+        <source>Call back</source>
+        <translation>Retornar ligação</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
         <source>Private number</source>
         <translation>Número privado</translation>
     </message>
     <message>
-        <source>Incoming call: {number}</source>
-        <translation>Chamada recebida: {number}</translation>
+        <source>Call arriving from {number}</source>
+        <translation>Recebendo chamada de {number}</translation>
+    </message>
+    <message>
+        <source>Missed call from {number} at {time}</source>
+        <translation>Chamada perdida de {number} às {time}</translation>
+    </message>
+    <message>
+        <source>({count} missed calls)</source>
+        <translation>({count} chamadas perdidas)</translation>
     </message>
     <message>
         <source>1 earlier call in the period shown, on {when} ({status}).</source>
@@ -348,6 +364,13 @@
     <message>
         <source>tvdesk — extension {number}</source>
         <translation>tvdesk — ramal {number}</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n missed) </source>
+        <translation>
+            <numerusform>(%n perdida) </numerusform>
+            <numerusform>(%n perdidas) </numerusform>
+        </translation>
     </message>
     <message>
         <source>About tvdesk</source>
@@ -486,7 +509,7 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <name>Phone</name>
     <message>
         <source>Incoming call from {number}</source>
-        <translation>Chamada de {number}</translation>
+        <translation>Chamada entrando de {number}</translation>
     </message>
     <message>
         <source>Calling {number}…</source>
@@ -1097,6 +1120,13 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Hide tvdesk</source>
         <translation>Ocultar o tvdesk</translation>
+    </message>
+    <message numerus="yes">
+        <source>Missed calls: %n</source>
+        <translation>
+            <numerusform>Chamadas perdidas: %n</numerusform>
+            <numerusform>Chamadas perdidas: %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,11 @@ def test_portuguese_is_loaded_and_used(qapp):
         assert QCoreApplication.translate("MainWindow", "Received calls") == \
             "Chamadas recebidas"
         assert QCoreApplication.translate("Formatting", "Missed") == "Não atendida"
+        # plurals through Qt's %n forms: "1 perdida", "2 perdidas"
+        assert QCoreApplication.translate("MainWindow", "(%n missed) ", "", 1) == \
+            "(1 perdida) "
+        assert QCoreApplication.translate("MainWindow", "(%n missed) ", "", 2) == \
+            "(2 perdidas) "
         from tvdesk.gui.formatting import fmt_money
 
         assert fmt_money(Decimal("1234.5")) == "R$\xa01.234,50"  # a non-breaking space
@@ -52,12 +57,17 @@ def test_every_text_is_translated():
     root = ET.parse(TS).getroot()  # noqa: S314 (our own file)
     messages = [m for ctx in root for m in ctx.findall("message")]
     assert len(messages) > 150
+    def target_of(m) -> str:
+        t = m.find("translation")
+        forms = [f.text or "" for f in t.findall("numerusform")]  # plural forms (%n)
+        return " | ".join(forms) if forms else (t.text or "")
+
     unfinished = [m.find("source").text for m in messages
                   if m.find("translation").get("type") in ("unfinished", "vanished")
-                  or not (m.find("translation").text or "").strip()]
+                  or not target_of(m).strip() or "|  |" in f"|{target_of(m)}|"]
     assert unfinished == []
     for m in messages:  # placeholders survive translation
-        source, target = m.find("source").text, m.find("translation").text
+        source, target = m.find("source").text, target_of(m)
         for token in ("{number}", "{host}", "{count}", "{path}", "{error}", "{status}",
                       "{message}", "{time}", "{text}", "%v", "%m"):
             assert (token in source) == (token in target), (source, target)

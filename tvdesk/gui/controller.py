@@ -79,6 +79,7 @@ class AppController(QObject):
         self.confirm_box = None  # the question asked before ending a call
         self._quitting = False
         self._phone_was_up = False
+        self._missed_while_away = False
         self.settings.changed.connect(self._settings_changed)
 
     # ------------------------------------------------------------------ what tests and the
@@ -138,6 +139,10 @@ class AppController(QObject):
         dock.tokenRefused.connect(self._token_refused)
         window.messageActionRequested.connect(self._message_action)
         dock.ringing.connect(self._ringing)
+        dock.missed.connect(self._missed)
+        dock.missedSeen.connect(self._missed_count_changed)
+        dock.callBackRequested.connect(self.dialer.dial)
+        window.activated.connect(self._window_activated)
         dock.modeChanged.connect(acts.check_mode)
         dock.panelShown.connect(window.size_phone_panel)
         dock.panelCollapseRequested.connect(window.collapse_phone_panel)
@@ -294,6 +299,28 @@ class AppController(QObject):
         QApplication.alert(window)
         if self.settings.current.raise_on_incoming:
             window.bring_forward()
+
+    def _missed(self, title: str, detail: str) -> None:
+        """A call rang unanswered: the banner says so (the dock), and so do a desktop
+        notification, the tray's icon and tooltip, and the window's title."""
+        if self.tray is not None:
+            self.tray.notify(title, detail)
+        self._missed_while_away = self.main_window is not None and \
+            not (self.main_window.isVisible() and self.main_window.isActiveWindow())
+        self._missed_count_changed()
+
+    def _missed_count_changed(self) -> None:
+        count = self.dock.missed_unseen if self.dock is not None else 0
+        if self.main_window is not None:
+            self.main_window.set_missed_count(count)
+        if self.tray is not None:
+            self.tray.set_missed(count)
+
+    def _window_activated(self) -> None:
+        """The agent came back to the window: missed calls while away are seen now."""
+        if self._missed_while_away and self.dock is not None:
+            self._missed_while_away = False
+            self.dock.mark_missed_seen()
 
     # ------------------------------------------------------------------ settings
     def open_settings(self):

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
     messageActionRequested = Signal(str)  # the banner's own button: the message's source
     hiddenToTray = Signal()
     screensBuilt = Signal()
+    activated = Signal()          # the window came to the front (the agent looks at it)
 
     def __init__(self, settings: SettingsModel, *, today: date | None = None,
                  screens_now: bool = True, parent=None) -> None:
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._close_to_tray = False
         self._quitting = False
+        self._title = "tvdesk"
+        self._missed = 0
         self.setWindowTitle("tvdesk")
         self.resize(1180, 760)
 
@@ -171,9 +174,25 @@ class MainWindow(QMainWindow):
             w.setEnabled(True)
 
     def show_extension(self, ramal: Ramal) -> None:
-        self.setWindowTitle(self.tr("tvdesk — extension {number}").format(
-            number=ramal.ramal))
+        self._title = self.tr("tvdesk — extension {number}").format(number=ramal.ramal)
+        self._show_title()
         self.card.set_ramal(ramal)
+
+    def set_missed_count(self, count: int) -> None:
+        """Missed calls the agent has not seen, in the title (the taskbar shows it)."""
+        self._missed = count
+        self._show_title()
+
+    def _show_title(self) -> None:
+        missed = self.tr("(%n missed) ", "", self._missed) if self._missed else ""
+        self.setWindowTitle(missed + self._title)
+
+    def changeEvent(self, event) -> None:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.activated.emit()
+        super().changeEvent(event)
 
     def show_phone_state(self, text: str) -> None:
         self.card.state.setText(text)

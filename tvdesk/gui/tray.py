@@ -6,7 +6,7 @@ quits as usual. With one, closing the window keeps tvdesk running there (configu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRectF, Signal
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -18,8 +18,9 @@ STATE_COLORS = {
 }
 
 
-def state_icon(state: str, size: int = 64) -> QIcon:
-    """The app icon with a coloured dot for the phone's state."""
+def state_icon(state: str, missed: int = 0, size: int = 64) -> QIcon:
+    """The app icon with a coloured dot for the phone's state, and a red badge with the
+    count of unseen missed calls."""
     pixmap = QIcon(str(resource_path("icons", "tvdesk.svg"))).pixmap(size, size)
     if pixmap.isNull():
         pixmap = QPixmap(size, size)
@@ -30,6 +31,16 @@ def state_icon(state: str, size: int = 64) -> QIcon:
     painter.setBrush(QColor(STATE_COLORS.get(state, STATE_COLORS["off"])))
     d = size * 0.42
     painter.drawEllipse(QRectF(size - d - 1, size - d - 1, d, d))
+    if missed:
+        badge = QRectF(0, 0, size * 0.5, size * 0.5)
+        painter.setBrush(QColor("#d93025"))
+        painter.drawEllipse(badge)
+        font = painter.font()
+        font.setBold(True)
+        font.setPixelSize(int(size * 0.32))
+        painter.setFont(font)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(missed) if missed < 10
+                         else "9+")
     painter.end()
     return QIcon(pixmap)
 
@@ -46,6 +57,8 @@ class Tray(QObject):
         super().__init__(parent)
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self.state = "off"
+        self.missed = 0
+        self._text = ""
         self.icon = QSystemTrayIcon(state_icon("off"), self)
         self.menu = QMenu()
         self.toggle_action = QAction(self.tr("Show tvdesk"), self.menu)
@@ -85,10 +98,24 @@ class Tray(QObject):
         shown = "paused" if paused and state == "ready" else state
         if shown != self.state:
             self.state = shown
-            self.icon.setIcon(state_icon(shown))
-        self.icon.setToolTip(text)
+            self.icon.setIcon(state_icon(shown, self.missed))
+        self._text = text
+        self._show_tooltip()
         self.pause_action.setEnabled(state in ("ready", "call", "ringing") and not paused)
         self.unpause_action.setEnabled(paused)
+
+    def set_missed(self, count: int) -> None:
+        """Missed calls the agent has not seen: a badge on the icon, a line in the tip."""
+        if count != self.missed:
+            self.missed = count
+            self.icon.setIcon(state_icon(self.state, count))
+            self._show_tooltip()
+
+    def _show_tooltip(self) -> None:
+        text = self._text
+        if self.missed:
+            text += "\n" + self.tr("Missed calls: %n", "", self.missed)
+        self.icon.setToolTip(text)
 
     def notify(self, title: str, text: str) -> None:
         if self.available:

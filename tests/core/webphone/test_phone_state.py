@@ -30,8 +30,39 @@ def test_incoming_call_and_disconnect():
     s.apply(p.StatusEvent("conectado"))
     assert s.apply(p.IncomingCallEvent("48999990000", "4000", "5")) == ["incoming"]
     assert s.call.direction == "in" and s.call.phase is CallPhase.RINGING and not s.idle
-    assert s.apply(p.StatusEvent("desconectado")) == ["ended", "disconnected"]
+    # a ringing call the disconnect took away was not answered: missed
+    assert s.apply(p.StatusEvent("desconectado")) == ["ended", "missed", "disconnected"]
     assert s.registration is Registration.DISCONNECTED and s.call is None
+
+
+def test_only_an_incoming_call_that_was_never_answered_is_missed():
+    from datetime import datetime
+
+    s = PhoneState(clock=Clock(), wall_clock=lambda: datetime(2026, 12, 2, 14, 32))
+    s.apply(p.StatusEvent("conectado"))
+    s.apply(p.IncomingCallEvent("48999990000", "4000", "5"))
+    assert s.apply(p.StatusEvent("encerrada")) == ["ended", "missed"]
+    assert s.last_ended.number == "48999990000"
+    assert s.last_ended.rang_at == datetime(2026, 12, 2, 14, 32)
+    s.apply(p.IncomingCallEvent("48999990000", "4000", "6"))
+    s.apply(p.StatusEvent("conversando"))
+    assert "missed" not in s.apply(p.StatusEvent("encerrada"))
+    s.dialing("4001")
+    assert "missed" not in s.apply(p.StatusEvent("encerrada"))
+
+
+def test_a_dial_the_webphone_never_started_can_be_given_up():
+    s = PhoneState(clock=Clock())
+    s.apply(p.StatusEvent("conectado"))
+    s.dialing("4001")
+    assert s.dial_unconfirmed()
+    s.dial_failed()
+    assert s.call is None and s.idle
+    s.dialing("4001")
+    s.apply(p.StatusEvent("chamando"))
+    assert not s.dial_unconfirmed()
+    s.dial_failed()  # a call the webphone started is not given up
+    assert s.call is not None
 
 
 def test_queue_pause_timer_and_errors():

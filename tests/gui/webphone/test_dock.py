@@ -78,7 +78,7 @@ def test_an_incoming_call_raises_the_banner_with_the_callers_history(
     known = next(c for c in main.calls.model.all_rows() if c.caller)
     sim.hub.incoming_call(AGENT, known.caller)
     qtbot.waitUntil(dock.banner.isVisible, timeout=10000)
-    assert "Incoming call" in dock.banner.title.text()
+    assert "Call arriving from" in dock.banner.title.text()
     assert "earlier call" in dock.banner.history.text()
     qtbot.mouseClick(dock.banner.answer, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: phone.state.call is not None
@@ -88,3 +88,63 @@ def test_an_incoming_call_raises_the_banner_with_the_callers_history(
     sim.hub.remote(AGENT, "hangup")
     qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
     qtbot.waitUntil(lambda: main.calls.totals_now().calls > 0, timeout=5000)
+
+
+@pytest.mark.parametrize("how", ["the caller gave up", "rejected"])
+def test_a_call_that_rang_unanswered_leaves_a_trace(qtbot, make_controller, sim,
+                                                    memory_keyring, tray, how):
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    main, dock = controller.main_window, controller.dock
+    controller.set_tray(tray)
+    notified = []
+    tray.notify = lambda title, text: notified.append(title)
+    sim.hub.incoming_call(AGENT, "48999991111")
+    qtbot.waitUntil(dock.banner.isVisible, timeout=10000)
+    if how == "rejected":
+        dock.banner.reject.click()
+    else:
+        sim.hub.remote(AGENT, "hangup")
+    qtbot.waitUntil(lambda: dock.banner.missed, timeout=10000)
+    assert dock.banner.isVisible()
+    assert "Missed call from (48) 99999-1111 at" in dock.banner.title.text()
+    assert dock.banner.call_back.isVisible() and not dock.banner.answer.isVisible()
+    assert notified[-1].startswith("Missed call from")
+    assert main.windowTitle().startswith("(1 missed)")
+    assert tray.missed == 1 and "Missed calls: 1" in tray.icon.toolTip()
+    # a second one counts
+    sim.hub.incoming_call(AGENT, "48999992222")
+    qtbot.waitUntil(lambda: "Call arriving" in dock.banner.title.text(), timeout=10000)
+    sim.hub.remote(AGENT, "hangup")
+    qtbot.waitUntil(lambda: "(2 missed calls)" in dock.banner.title.text(), timeout=10000)
+    assert main.windowTitle().startswith("(2 missed)")
+    # calling back clears the count and dials the number
+    dock.banner.call_back.click()
+    qtbot.waitUntil(lambda: len(log(sim, "chamaNumero")) == 1, timeout=10000)
+    assert log(sim, "chamaNumero")[0]["numero"] == "+5548999992222"
+    assert not dock.banner.isVisible() and tray.missed == 0
+    assert not main.windowTitle().startswith("(")
+    qtbot.waitUntil(lambda: phone.state.call is not None
+                    and phone.state.call.phase is CallPhase.TALKING, timeout=10000)
+    phone.hangup()
+
+
+def test_an_answered_call_is_not_missed_and_dismiss_clears_the_count(
+        qtbot, make_controller, sim, memory_keyring):
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    main, dock = controller.main_window, controller.dock
+    sim.hub.incoming_call(AGENT, "48999991111")
+    qtbot.waitUntil(dock.banner.isVisible, timeout=10000)
+    dock.banner.answer.click()
+    qtbot.waitUntil(lambda: phone.state.call is not None
+                    and phone.state.call.phase is CallPhase.TALKING, timeout=10000)
+    sim.hub.remote(AGENT, "hangup")
+    qtbot.waitUntil(lambda: phone.state.call is None, timeout=10000)
+    assert not dock.banner.isVisible() and dock.missed_unseen == 0
+    sim.hub.incoming_call(AGENT, "48999993333")
+    qtbot.waitUntil(dock.banner.isVisible, timeout=10000)
+    sim.hub.remote(AGENT, "hangup")
+    qtbot.waitUntil(lambda: dock.banner.missed, timeout=10000)
+    assert main.windowTitle().startswith("(1 missed)")
+    dock.banner.dismiss.click()
+    assert not dock.banner.isVisible() and dock.missed_unseen == 0
+    assert not main.windowTitle().startswith("(")

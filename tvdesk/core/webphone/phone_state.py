@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import Enum
 
 from tvdesk.core.webphone.protocol import (
@@ -46,6 +47,7 @@ class Call:
     call_id: str | None = None
     muted: bool = False
     recording: bool = False
+    rang_at: datetime | None = None  # wall-clock time an incoming call began to ring
     confirmed: bool = False  # the webphone said it is calling (an outgoing call we asked for)
 
     def talk_seconds(self, now: float) -> int:
@@ -61,7 +63,9 @@ class PhoneState:
     paused_since: float | None = None
     queues: set[str] = field(default_factory=set)  # queues joined in this session
     last_stats: StatsEvent | None = None
+    last_ended: Call | None = None  # the call that ended last (a missed one, say)
     clock: object = time.monotonic
+    wall_clock: object = datetime.now  # when, for the agent (an incoming call's time)
 
     @property
     def idle(self) -> bool:
@@ -113,11 +117,19 @@ class PhoneState:
         if self.call:
             self.call.recording = on
 
+    def _end_call(self, out: list[str]) -> None:
+        call, self.call = self.call, None
+        self.last_ended = call
+        out.append("ended")
+        if call.direction == "in" and call.answered is None:
+            out.append("missed")
+
     # ------------------------------------------------------------------ events
     def apply(self, event: Event) -> list[str]:
         """Update from an event; returns what happened, for the GUI to react to:
-        "connected", "disconnected", "incoming", "answered", "ended", "error", "paused",
-        "unpaused", "queue"."""
+        "connected", "disconnected", "incoming", "answered", "ended", "missed" (an incoming
+        call that ended unanswered: the caller gave up, or it was rejected), "error",
+        "paused", "unpaused", "queue"."""
         now = self.clock()
         out: list[str] = []
         if isinstance(event, StatusEvent):
@@ -130,8 +142,7 @@ class PhoneState:
             elif s == "desconectado":
                 self.registration = Registration.DISCONNECTED
                 if self.call:
-                    self.call = None
-                    out.append("ended")
+                    self._end_call(out)
                 out.append("disconnected")
             elif s == "chamando":
                 if self.call is None or self.call.direction != "out":
@@ -148,11 +159,10 @@ class PhoneState:
                 self.call.phase = CallPhase.TALKING
                 self.call.confirmed = True
             elif s == "encerrada" and self.call is not None:  # "encerrando" is on the way
-                self.call = None
-                out.append("ended")
+                self._end_call(out)
         elif isinstance(event, IncomingCallEvent):
             self.call = Call("in", event.number, CallPhase.RINGING, now,
-                             call_id=event.call_id)
+                             call_id=event.call_id, rang_at=self.wall_clock())
             out.append("incoming")
         elif isinstance(event, CallIdEvent):
             if self.call:

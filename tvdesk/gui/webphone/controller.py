@@ -74,6 +74,7 @@ class WebphoneController(QObject):
 
     stateChanged = Signal()
     incomingCall = Signal(object)   # Call
+    callMissed = Signal(object)     # the Call that rang and ended unanswered
     callEnded = Signal()
     problem = Signal(str, str)      # text, a MessageKind
     tokenRefused = Signal(object)   # the AuthenticationError of a URL request
@@ -361,6 +362,8 @@ class WebphoneController(QObject):
             self._dial_watch.stop()  # the webphone started it (or it ended)
         if "incoming" in happened:
             self.incomingCall.emit(self.state.call)
+        if "missed" in happened:
+            self.callMissed.emit(self.state.last_ended)
         if "ended" in happened:
             self.callEnded.emit()
             if self._settings.current.webphone_close_at_end:

@@ -39,6 +39,9 @@ class PhoneDock(QObject):
     message = Signal(str, str)      # text, MessageKind: for the window's banner
     tokenRefused = Signal(object)   # the API refused the token when the phone asked
     ringing = Signal(str, str)      # an incoming call: title, what is known of the caller
+    missed = Signal(str, str)       # a call that rang unanswered: title, what is known
+    missedSeen = Signal()           # the agent called back or dismissed the missed call
+    callBackRequested = Signal(str)  # the missed caller's number
     modeChanged = Signal(str)       # the mode now shown (also after a refused switch)
     panelShown = Signal(int)        # the side panel appeared: the width it would like
     panelCollapseRequested = Signal()  # fechar_fim, embedded: the call ended
@@ -61,6 +64,7 @@ class PhoneDock(QObject):
         QVBoxLayout(self.banner_area).setContentsMargins(0, 0, 0, 0)
         self.banner_area.hide()  # (shown with the banner: no empty gap in the window)
         self.banner: IncomingCallBanner | None = None  # made when the phone starts
+        self.missed_unseen = 0  # calls that rang unanswered since the agent last looked
         self.embedded = None     # EmbeddedPanel, in embedded mode
         self.controls = None     # PhoneControls, in the other modes
         self.floating = None     # FloatingWindow, in floating mode
@@ -100,6 +104,9 @@ class PhoneDock(QObject):
         self.banner_area.layout().addWidget(self.banner)
         self.banner.answerRequested.connect(c.answer)
         self.banner.rejectRequested.connect(c.hangup)
+        self.banner.callBackRequested.connect(self._call_back)
+        self.banner.dismissed.connect(self._missed_seen)
+        c.callMissed.connect(self._missed)
         c.stateChanged.connect(self._changed)
         c.incomingCall.connect(self._incoming)
         c.problem.connect(self.message)
@@ -219,7 +226,8 @@ class PhoneDock(QObject):
         from tvdesk.core.webphone.phone_state import CallPhase
 
         call = self.controller.state.call
-        if call is None or call.phase is not CallPhase.RINGING:
+        ringing = call is not None and call.phase is CallPhase.RINGING
+        if not ringing and not self.banner.missed:  # (a missed call stays until seen)
             self.banner.hide()
             self.banner_area.hide()
         self.stateChanged.emit()
@@ -228,6 +236,32 @@ class PhoneDock(QObject):
         self.banner.show_call(call.number, self._caller_history(call.number))
         self.banner_area.show()
         self.ringing.emit(self.banner.title.text(), self.banner.history.text())
+
+    def _missed(self, call) -> None:
+        self.missed_unseen += 1
+        self.banner.show_missed(call.number, call.rang_at, self.missed_unseen,
+                                self._caller_history(call.number))
+        self.banner_area.show()
+        self.missed.emit(self.banner.title.text(), self.banner.history.text())
+
+    def _call_back(self, number: str) -> None:
+        self.banner.hide()
+        self.banner_area.hide()
+        self.banner.missed = False
+        self._missed_seen()
+        self.callBackRequested.emit(number)
+
+    def _missed_seen(self) -> None:
+        self.banner_area.setVisible(self.banner.isVisible())
+        if self.missed_unseen:
+            self.missed_unseen = 0
+            self.missedSeen.emit()
+
+    def mark_missed_seen(self) -> None:
+        """The agent looked (the window came to the front): the count starts again."""
+        if self.missed_unseen:
+            self.missed_unseen = 0
+            self.missedSeen.emit()
 
     def _close_requested(self) -> None:
         """fechar_fim: the call ended: the floating window closes, the panel collapses."""
