@@ -12,6 +12,10 @@
         <translation>Informar o token…</translation>
     </message>
     <message>
+        <source>Reconnect</source>
+        <translation>Reconectar</translation>
+    </message>
+    <message>
         <source>The new language applies the next time tvdesk starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o tvdesk for aberto.</translation>
     </message>
@@ -603,12 +607,12 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Retomar</translation>
     </message>
     <message>
-        <source>Join</source>
-        <translation>Entrar</translation>
+        <source>Join the queue</source>
+        <translation>Entrar na fila</translation>
     </message>
     <message>
-        <source>Leave</source>
-        <translation>Sair</translation>
+        <source>Leave the queue</source>
+        <translation>Sair da fila</translation>
     </message>
     <message>
         <source>Reconnect</source>
@@ -1156,6 +1160,38 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>{problem} Tentando de novo em {seconds} s…</translation>
     </message>
     <message>
+        <source>Paused in queue {queue}.</source>
+        <translation>Pausado na fila {queue}.</translation>
+    </message>
+    <message>
+        <source>Paused in the queues.</source>
+        <translation>Pausado nas filas.</translation>
+    </message>
+    <message>
+        <source>Back in queue {queue}.</source>
+        <translation>De volta à fila {queue}.</translation>
+    </message>
+    <message>
+        <source>Back in the queues.</source>
+        <translation>De volta às filas.</translation>
+    </message>
+    <message>
+        <source>Joined queue {queue}.</source>
+        <translation>Entrou na fila {queue}.</translation>
+    </message>
+    <message>
+        <source>Joined the queues.</source>
+        <translation>Entrou nas filas.</translation>
+    </message>
+    <message>
+        <source>Left queue {queue}.</source>
+        <translation>Saiu da fila {queue}.</translation>
+    </message>
+    <message>
+        <source>Left the queues.</source>
+        <translation>Saiu das filas.</translation>
+    </message>
+    <message>
         <source>Finish the call before changing how the webphone is shown.</source>
         <extracomment>a page that has not said ``conectado`` by then is replaced (fresh URL, backoff) a dial the webphone has not started by then (no ``chamando``) is given up</extracomment>
         <translation>Encerre a ligação antes de mudar a forma de exibir o webphone.</translation>
@@ -1173,6 +1209,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>O webphone desconectou; reconectando…</translation>
     </message>
     <message>
+        <source>Call transferred to {number}.</source>
+        <translation>Ligação transferida para {number}.</translation>
+    </message>
+    <message>
         <source>The webphone stopped unexpectedly; reconnecting…</source>
         <translation>O webphone parou inesperadamente; reconectando…</translation>
     </message>
@@ -1187,6 +1227,14 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>The webphone did not start the call to {number}. Check the number and try again.</source>
         <translation>O webphone não iniciou a ligação para {number}. Confira o número e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Consulting {number}: the transfer completes when you hang up.</source>
+        <translation>Consultando {number}: a transferência se completa quando você desligar.</translation>
+    </message>
+    <message>
+        <source>The call was not transferred to {number}: it is still with you.</source>
+        <translation>A ligação não foi transferida para {number}: ela continua com você.</translation>
     </message>
 </context>
 <context>

@@ -244,6 +244,8 @@ class AppController(QObject):
     def _message_action(self, source: str) -> None:
         if source == "token":
             self.ask_for_token()
+        elif source == "phone" and self.dock is not None:
+            self.dock.reconnect()
 
     def ask_for_token(self):
         """The token dialog, over the main window (non-blocking)."""
@@ -268,7 +270,13 @@ class AppController(QObject):
             return
         down = self.dock is not None and self.dock.state is not None and \
             self.dock.state.registration is not Registration.CONNECTED
-        self.main_window.show_message(text, kind, source="phone" if down else "app")
+        if down:  # what it says is why it is down: it stays, with a way to try again
+            self.main_window.show_message(text, kind, source="phone",
+                                          action=self.tr("Reconnect"))
+        elif kind == MessageKind.INFO:  # a confirmation: in the status bar, nothing moves
+            self.main_window.show_status(text, 8)
+        else:
+            self.main_window.show_message(text, kind)
 
     def _phone_changed(self) -> None:
         from tvdesk.core.webphone.phone_state import Registration
@@ -282,7 +290,7 @@ class AppController(QObject):
         self._phone_was_up = up
         from tvdesk.gui.webphone.status import card_text
 
-        window.show_phone_state(card_text(dock.state))
+        window.show_phone_state(card_text(dock.state), paused=dock.state.paused)
         window.menu_actions.allow_mode_change(dock.state.call is None)
         self._tray_shows_phone()
 

@@ -18,6 +18,10 @@ from PySide6.QtWidgets import (
 from tvdesk.core.models import Ramal
 from tvdesk.core.phone import format_for_display
 
+STATE_WIDTH = 300
+PAUSED_STYLE = ("QLabel { background:#efe3f7; color:#5b2a86; font-weight:600;"
+                " border:1px solid #c9a7e0; border-radius:8px; padding:1px 8px; }")
+
 
 class FlagChip(QLabel):
     ON = "background:#dff3e3; color:#1d6b2c; border:1px solid #b7e0c0;"
@@ -51,6 +55,10 @@ class ExtensionCard(QFrame):
         self.bina = QLabel()
         self.ura = QLabel()
         self.state = QLabel()  # the webphone's state, once it is hosted
+        # a fixed room: the card never moves when the state's text changes length
+        self.state.setFixedWidth(STATE_WIDTH)
+        self.state.setMinimumHeight(self.state.fontMetrics().height() + 8)
+        self._state_text = ""
         self.chips = {
             "ligacao_externa": FlagChip(self.tr("External calls")),
             "ligacao_celular": FlagChip(self.tr("Mobile calls")),
@@ -105,10 +113,23 @@ class ExtensionCard(QFrame):
         row.addStretch(1)
         self._senha = ""
 
+    def set_phone_state(self, text: str, *, paused: bool = False) -> None:
+        """The phone's state under the number; a pause stands out (the agent must not
+        forget it), the full text in the tooltip when it does not fit."""
+        self._state_text = text
+        metrics = self.state.fontMetrics()
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, STATE_WIDTH - 20)
+        self.state.setText(shown)
+        self.state.setToolTip(text if shown != text else "")
+        self.state.setStyleSheet(PAUSED_STYLE if paused else "")
+
+    def phone_state_text(self) -> str:
+        return self._state_text
+
     def set_connecting(self, text: str) -> None:
         self._connecting_text = text
         self.number.setText("—")
-        self.state.setText(text)
+        self.set_phone_state(text)
         for chip in self.chips.values():
             chip.set_on(False)
         # not known yet: no permission shown as refused, no password to show or copy
@@ -117,8 +138,8 @@ class ExtensionCard(QFrame):
         self.show_password.setEnabled(False)
 
     def set_ramal(self, ramal: Ramal) -> None:
-        if self.state.text() == getattr(self, "_connecting_text", None):
-            self.state.setText("")  # the phone's own state, once shown, stays
+        if self._state_text == getattr(self, "_connecting_text", None):
+            self.set_phone_state("")  # the phone's own state, once shown, stays
         self.number.setText(self.tr("Extension {number}").format(number=ramal.ramal or "?"))
         self.login.setText(ramal.login or "—")
         self.bina.setText(format_for_display(ramal.bina) or self.tr("not set"))

@@ -194,8 +194,8 @@ class MainWindow(QMainWindow):
             self.activated.emit()
         super().changeEvent(event)
 
-    def show_phone_state(self, text: str) -> None:
-        self.card.state.setText(text)
+    def show_phone_state(self, text: str, *, paused: bool = False) -> None:
+        self.card.set_phone_state(text, paused=paused)
 
     def set_supervisor_screen(self, screen: QWidget | None) -> None:
         """Add the supervisor's tab (``screen``), or remove it (None)."""

@@ -30,14 +30,14 @@ def test_a_dial_reaches_the_simulator_once_with_the_right_number(qtbot, make_con
     dials = log(sim, "chamaNumero")
     assert [(d["numero"], d["origin"], d["accepted"]) for d in dials] == [
         ("+5548999994321", origin_of(HOST_URL), True)]
-    assert "In a call with (48) 99999-4321" in main.card.state.text()
+    assert "In a call with (48) 99999-4321" in main.card.phone_state_text()
     phone.hangup()
     qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
     assert len(log(sim, "chamaNumero")) == 1
     # the webphone URL logs in: neither it nor its key is in any log line or window title
     key = sim.store.ramais[1234].webphone_key
     assert caplog.records and key not in caplog.text
-    assert key not in main.windowTitle() and key not in main.card.state.text()
+    assert key not in main.windowTitle() and key not in main.card.phone_state_text()
 
 
 def test_a_dial_while_loading_waits_and_a_dial_with_no_phone_loads_one(
@@ -157,7 +157,7 @@ def test_a_dial_the_webphone_refuses_returns_the_phone_to_idle(
     phone.dial("12")  # the webphone refuses it, and says nothing
     qtbot.waitUntil(lambda: phone.state.call is None, timeout=10000)
     assert "did not start the call to 12" in main.banner.text()
-    assert "Webphone ready" in main.card.state.text()
+    assert "Webphone ready" in main.card.phone_state_text()
     phone.dial("4001")  # dialing is not wedged
     qtbot.waitUntil(lambda: phone.state.call is not None
                     and phone.state.call.phase is CallPhase.TALKING, timeout=10000)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.helpers.desktop import open_phone
+from tests.helpers.desktop import open_phone, remembered, store_token
 from tests.helpers.simulator import AGENT
 from tests.helpers.webphone import log
 from tvdesk.core.webphone.phone_state import CallPhase, Registration
@@ -20,7 +20,7 @@ def test_each_mode_loads_and_registers_once(qtbot, make_controller, sim, memory_
     main, dock = controller.main_window, controller.dock
     regs = sim.hub.registrations(AGENT)
     assert len(regs) == 1 and regs[0]["tipo"] == mode
-    assert "Webphone ready" in main.card.state.text()
+    assert "Webphone ready" in main.card.phone_state_text()
     if mode == "embedded":
         assert dock.embedded.view.page() is phone.page and dock.embedded.isVisible()
     elif mode == "floating":
@@ -148,3 +148,24 @@ def test_an_answered_call_is_not_missed_and_dismiss_clears_the_count(
     dock.banner.dismiss.click()
     assert not dock.banner.isVisible() and dock.missed_unseen == 0
     assert not main.windowTitle().startswith("(")
+
+
+@pytest.mark.parametrize("mode", ["embedded", "floating", "hidden"])
+def test_without_the_microphone_every_mode_says_so_and_offers_to_retry(
+        qtbot, make_controller, sim, memory_keyring, monkeypatch, mode):
+    from tvdesk.gui.webphone import host
+
+    monkeypatch.setattr(host, "permission_allowed", lambda *_a: False)  # refused
+    store_token(memory_keyring, sim)
+    controller = make_controller(remembered(sim, webphone_autostart=True, webphone_mode=mode))
+    controller.start()
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=10000)
+    main = controller.main_window
+    qtbot.waitUntil(lambda: "microphone" in main.banner.text(), timeout=20000)
+    assert main.banner.action.isVisible() and main.banner.action.text() == "Reconnect"
+    monkeypatch.setattr(host, "permission_allowed", lambda kind, origin, webphone:
+                        origin == webphone)  # the agent plugged a headset in
+    main.banner.action.click()
+    phone = controller.dock.controller
+    qtbot.waitUntil(lambda: phone.state.registration is Registration.CONNECTED, timeout=20000)
+    assert "microphone" not in main.banner.text()

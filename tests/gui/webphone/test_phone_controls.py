@@ -19,7 +19,9 @@ def test_commands_from_the_native_controls_reach_the_simulator(qtbot, make_contr
     ui.queue_id.setText("3")
     ui.pause_button.click()
     qtbot.waitUntil(lambda: phone.state.paused, timeout=5000)
-    assert "Paused for" in main.card.state.text()
+    assert "Paused for" in main.card.phone_state_text()
+    assert main.card.state.styleSheet()  # prominent: not small grey text
+    assert "Paused in queue 3" in main.statusBar().currentMessage()  # confirmed
     ui.unpause_button.click()
     qtbot.waitUntil(lambda: not phone.state.paused, timeout=5000)
     ui.number.setText("4002")

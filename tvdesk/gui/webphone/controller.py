@@ -31,6 +31,7 @@ from tvdesk.core.webphone import protocol
 from tvdesk.core.webphone.backoff import reconnect_delay
 from tvdesk.core.webphone.dial_queue import DialQueue
 from tvdesk.core.webphone.phone_state import FINAL_ERRORS, PhoneState, Registration
+from tvdesk.core.webphone.protocol import QueueEvent
 from tvdesk.gui.lifetime import alive
 from tvdesk.gui.messages import describe, not_allowed_text
 from tvdesk.gui.settings_model import SettingsModel
@@ -49,6 +50,22 @@ def retrying_text(text: str, delay: float) -> str:
         return text
     return Q.translate("Webphone", "{problem} Trying again in {seconds} s…").format(
         problem=text, seconds=max(1, round(delay)))
+
+
+def queue_text(event: QueueEvent) -> str:
+    """What a queue event means, for the agent (the webphone's confirmation)."""
+    queue = event.queue_id
+    texts = {
+        "paused": (Q.translate("Webphone", "Paused in queue {queue}."),
+                   Q.translate("Webphone", "Paused in the queues.")),
+        "unpaused": (Q.translate("Webphone", "Back in queue {queue}."),
+                     Q.translate("Webphone", "Back in the queues.")),
+        "joined": (Q.translate("Webphone", "Joined queue {queue}."),
+                   Q.translate("Webphone", "Joined the queues.")),
+        "left": (Q.translate("Webphone", "Left queue {queue}."),
+                 Q.translate("Webphone", "Left the queues.")),
+    }[event.kind]
+    return texts[0].format(queue=queue) if queue else texts[1]
 
 
 def problem_text(code: str | None, text: str) -> str:
@@ -114,6 +131,10 @@ class WebphoneController(QObject):
         self._dial_watch.setSingleShot(True)
         self._dial_watch.timeout.connect(self._dial_not_started)
         self._dial_on_load: str | None = None  # ligar_para of the loads until one connects
+        self._transfer_to: str | None = None  # a blind transfer on its way
+        self._transfer_watch = QTimer(self)
+        self._transfer_watch.setSingleShot(True)
+        self._transfer_watch.timeout.connect(self._transfer_not_done)
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> None:
@@ -372,6 +393,13 @@ class WebphoneController(QObject):
             self.problem.emit(Q.translate("Webphone", "The webphone disconnected; "
                                           "reconnecting…"), MessageKind.WARNING)
             self._schedule_reconnect()
+        if isinstance(event, QueueEvent):
+            self.problem.emit(queue_text(event), MessageKind.INFO)
+        if "ended" in happened and self._transfer_to is not None:
+            target, self._transfer_to = self._transfer_to, None
+            self._transfer_watch.stop()
+            self.problem.emit(Q.translate("Webphone", "Call transferred to {number}.").format(
+                number=format_for_display(target) or target), MessageKind.INFO)
         if "error" in happened:
             code = event.code
             if code == "url_expirada":
@@ -467,7 +495,25 @@ class WebphoneController(QObject):
         self.send(protocol.envia_dtmf(digit))
 
     def transfer(self, number: str, *, attended: bool = False) -> None:
-        self.send(protocol.transferir(number, attended=attended))
+        """Blind: the call ends at the webphone once transferred (said when it does, or
+        that it did not); attended: the agent talks to ``number`` first."""
+        if not self.send(protocol.transferir(number, attended=attended)):
+            return
+        shown = format_for_display(number) or number
+        if attended:
+            self.problem.emit(Q.translate("Webphone", "Consulting {number}: the transfer "
+                                          "completes when you hang up.").format(number=shown),
+                              MessageKind.INFO)
+        else:
+            self._transfer_to = number
+            self._transfer_watch.start(self.DIAL_TIMEOUT_MS)
+
+    def _transfer_not_done(self) -> None:
+        target, self._transfer_to = self._transfer_to, None
+        if target is not None and self.state.call is not None:
+            self.problem.emit(Q.translate("Webphone", "The call was not transferred to "
+                                          "{number}: it is still with you.").format(
+                number=format_for_display(target) or target), MessageKind.WARNING)
 
     def record(self, on: bool) -> None:
         if self.send(protocol.rec_start() if on else protocol.rec_stop()):

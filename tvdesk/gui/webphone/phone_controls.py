@@ -70,8 +70,8 @@ class PhoneControls(QWidget):
         self.queue_id.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,9}")))
         self.pause_button = QPushButton(self.tr("Pause"))
         self.unpause_button = QPushButton(self.tr("Resume"))
-        self.join_button = QPushButton(self.tr("Join"))
-        self.leave_button = QPushButton(self.tr("Leave"))
+        self.join_button = QPushButton(self.tr("Join the queue"))
+        self.leave_button = QPushButton(self.tr("Leave the queue"))
         self.reconnect_button = QPushButton(self.tr("Reconnect"))
 
         calls = QHBoxLayout()
