@@ -105,6 +105,10 @@
         <translation>Discando para {number}…</translation>
     </message>
     <message>
+        <source>Tone {digits} sent</source>
+        <translation>Tom {digits} enviado</translation>
+    </message>
+    <message>
         <source>The copied text has no phone number or extension.</source>
         <translation>O texto copiado não tem número de telefone nem ramal.</translation>
     </message>
@@ -342,6 +346,10 @@
         <translation>Número ou ramal para discar (Ctrl+D)</translation>
     </message>
     <message>
+        <source>Number or extension to dial</source>
+        <translation>Número ou ramal para discar</translation>
+    </message>
+    <message>
         <source>Dial</source>
         <translation>Discar</translation>
     </message>
@@ -375,6 +383,26 @@
             <numerusform>(%n perdida) </numerusform>
             <numerusform>(%n perdidas) </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Call back the selected call</source>
+        <translation>Retornar a ligação selecionada</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Tones during a call</source>
+        <translation>Tons durante uma ligação</translation>
+    </message>
+    <message>
+        <source>digits in the dial box</source>
+        <translation>dígitos na caixa de discagem</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atalhos de teclado</translation>
     </message>
     <message>
         <source>About tvdesk</source>
@@ -493,6 +521,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
 <context>
     <name>PausesScreen</name>
     <message>
+        <source>Pauses</source>
+        <translation>Pausas</translation>
+    </message>
+    <message>
         <source>No pauses loaded.</source>
         <translation>Nenhuma pausa carregada.</translation>
     </message>
@@ -563,6 +595,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Número ou ramal</translation>
     </message>
     <message>
+        <source>Number or extension to dial</source>
+        <translation>Número ou ramal para discar</translation>
+    </message>
+    <message>
         <source>Call</source>
         <translation>Ligar</translation>
     </message>
@@ -587,6 +623,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Transferir para…</translation>
     </message>
     <message>
+        <source>Number or extension to transfer to</source>
+        <translation>Número ou ramal para transferir</translation>
+    </message>
+    <message>
         <source>Transfer</source>
         <translation>Transferir</translation>
     </message>
@@ -597,6 +637,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>queue id (empty: all)</source>
         <translation>id da fila (vazio: todas)</translation>
+    </message>
+    <message>
+        <source>Queue id (empty: all queues)</source>
+        <translation>Id da fila (vazio: todas as filas)</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -662,6 +706,18 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Personalizado…</translation>
     </message>
     <message>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <source>First day of the period</source>
+        <translation>Primeiro dia do período</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>Último dia do período</translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation>Período:</translation>
     </message>
@@ -695,6 +751,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Received calls</source>
+        <translation>Chamadas recebidas</translation>
     </message>
     <message>
         <source>No calls in this period.</source>
@@ -964,6 +1024,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
 </context>
 <context>
     <name>SupervisorScreen</name>
+    <message>
+        <source>The account&apos;s extensions</source>
+        <translation>Os ramais da conta</translation>
+    </message>
     <message>
         <source>New extension</source>
         <translation>Novo ramal</translation>
@@ -1304,6 +1368,22 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Controles de telefone do tvdesk</translation>
     </message>
     <message>
+        <source>Answer</source>
+        <translation>Atender</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Desligar</translation>
+    </message>
+    <message>
+        <source>Mute or unmute</source>
+        <translation>Silenciar ou reativar o microfone</translation>
+    </message>
+    <message>
+        <source>Send tones (DTMF)…</source>
+        <translation>Enviar tons (DTMF)…</translation>
+    </message>
+    <message>
         <source>Pause in the queues</source>
         <translation>Pausar nas filas</translation>
     </message>
@@ -1330,6 +1410,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atalhos de teclado</translation>
     </message>
     <message>
         <source>About tvdesk</source>

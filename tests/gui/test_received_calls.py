@@ -95,3 +95,20 @@ def test_a_recording_plays_inside_the_app(qtbot, make_controller, sim, memory_ke
     qtbot.waitUntil(lambda: player.player.duration() > 0, timeout=10000)
     assert 1500 <= player.player.duration() <= 2500  # the simulator's 2 s recording
     player.stop()
+
+
+def test_enter_on_a_row_calls_back_and_tab_leaves_the_table(qtbot, make_controller, sim,
+                                                            memory_keyring):
+    from PySide6.QtCore import Qt
+
+    controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
+    table = main.calls.table
+    row = next(n for n, c in enumerate(main.calls.model.visible_rows()) if c.caller)
+    main.calls.select_row(row)
+    table.setFocus()
+    with qtbot.waitSignal(controller.dialer.dialed, timeout=3000) as sig:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert sig.args == ["+55" + main.calls.model.row_at(row).caller]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()

@@ -52,6 +52,12 @@ class WindowActions(QObject):
             self.modes[m] = act
         self.check_mode(mode)
         menu.addSeparator()
+        self.answer = self._add(self.tr("Answer"), QKeySequence("Ctrl+Shift+A"), menu)
+        self.hangup = self._add(self.tr("Hang up"), QKeySequence("Ctrl+Shift+H"), menu)
+        self.mute = self._add(self.tr("Mute or unmute"), QKeySequence("Ctrl+Shift+M"), menu)
+        self.tones = self._add(self.tr("Send tones (DTMF)…"), QKeySequence("Ctrl+Shift+T"),
+                               menu)
+        menu.addSeparator()
         self.pause = self._add(self.tr("Pause in the queues"), QKeySequence("Ctrl+P"), menu)
         self.unpause = self._add(self.tr("Resume in the queues"), QKeySequence("Ctrl+Shift+P"),
                                  menu)
@@ -63,6 +69,7 @@ class WindowActions(QObject):
         self.settings = self._add(self.tr("Settings…"), QKeySequence.StandardKey.Preferences,
                                   menu)
         menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts = self._add(self.tr("Keyboard shortcuts"), QKeySequence("F1"), menu)
         self.about = self._add(self.tr("About tvdesk"), None, menu)
 
     def _add(self, text: str, keys, menu: QMenu) -> QAction:
@@ -72,6 +79,16 @@ class WindowActions(QObject):
         menu.addAction(act)
         self._window.addAction(act)  # its shortcut works wherever the focus is
         return act
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(what, keys) of every action that has keys, in menu order (for Help)."""
+        out = []
+        for act in self._window.actions():
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                             for k in act.shortcuts())
+            if keys:
+                out.append((act.text().replace("&", "").rstrip("…"), keys))
+        return out
 
     def check_mode(self, mode: str) -> None:
         """Show ``mode`` as the phone's (after a switch, or a refused one)."""

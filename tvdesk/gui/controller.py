@@ -148,6 +148,10 @@ class AppController(QObject):
         dock.panelCollapseRequested.connect(window.collapse_phone_panel)
         for mode, act in acts.modes.items():
             act.triggered.connect(lambda _=False, m=mode: dock.set_mode(m))
+        acts.answer.triggered.connect(dock.answer)
+        acts.hangup.triggered.connect(dock.hangup)
+        acts.mute.triggered.connect(dock.toggle_mute)
+        acts.tones.triggered.connect(window.focus_dial)
         acts.pause.triggered.connect(dock.pause)
         acts.unpause.triggered.connect(dock.unpause)
         acts.show_floating.triggered.connect(dock.show_floating)

@@ -40,6 +40,7 @@ class Dialer(QObject):
         can (signed in) and says whether there is one."""
         self._window, self._dock, self._ensure_phone = window, dock, ensure_phone
         window.dialSubmitted.connect(self._from_box)
+        window.dial_box.textEdited.connect(self._typed)
         window.menu_actions.dial_clipboard.triggered.connect(self.dial_clipboard)
         window.screensBuilt.connect(self._screens_built)
         if window.calls is not None:
@@ -79,6 +80,16 @@ class Dialer(QObject):
             self._ensure_phone()
         self._dock.dial(target.value)  # it waits for the phone while that loads
         return True
+
+    def _typed(self, text: str) -> None:
+        """During a call the dial box sends tones: each digit typed goes as DTMF."""
+        if self._dock is None or not self._dock.talking() or not text:
+            return
+        from tvdesk.core.phone import ascii_digits
+
+        self._dock.tones(ascii_digits(text))
+        self._window.clear_dial_box()
+        self._window.show_status(self.tr("Tone {digits} sent").format(digits=text[-8:]), 3)
 
     def _from_box(self, text: str) -> None:
         if self.dial(text):

@@ -74,12 +74,14 @@ class MainWindow(QMainWindow):
         self.card = ExtensionCard()
         self.card.set_connecting(self.tr("Connecting to TotalVoice…"))
         self.range_bar = RangeBar(today)
+        self.shortcuts_box = None
         self.refresh_button = QPushButton(icon("refresh"), self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Reload the period (F5)"))
         self.dial_box = QLineEdit()
         self.dial_box.setPlaceholderText(self.tr("Number or extension to dial (Ctrl+D)"))
         self.dial_box.setClearButtonEnabled(True)
         self.dial_box.setMinimumWidth(240)
+        self.dial_box.setAccessibleName(self.tr("Number or extension to dial"))
         self.dial_button = QPushButton(icon("dial"), self.tr("Dial"))
         self.banner = Banner()
         self._message_source = ""
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         acts.quit.triggered.connect(self.quitRequested)
         acts.settings.triggered.connect(self.settingsRequested)
         acts.about.triggered.connect(self._about)
+        acts.shortcuts.triggered.connect(self.show_shortcuts)
         acts.search.triggered.connect(self.focus_search)
         acts.dial.triggered.connect(self.focus_dial)
         acts.export.triggered.connect(lambda: self.calls and self.calls.ask_export())
@@ -336,6 +339,19 @@ class MainWindow(QMainWindow):
         header = self.calls.table.horizontalHeader() if self.calls is not None else None
         self._settings.update(**window_layout(self, header, self.range_bar.current_preset()))
         super().closeEvent(event)
+
+    def show_shortcuts(self) -> QMessageBox:
+        """Help → Keyboard shortcuts: every action that has keys, and the table's own."""
+        rows = [*self.menu_actions.shortcut_list(),
+                (self.tr("Call back the selected call"), self.tr("Enter")),
+                (self.tr("Tones during a call"), self.tr("digits in the dial box"))]
+        table = "".join(f"<tr><td>{what}</td><td>&nbsp;&nbsp;<b>{keys}</b></td></tr>"
+                        for what, keys in rows)
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"),
+                          f"<table>{table}</table>", QMessageBox.StandardButton.Close, self)
+        box.open()
+        self.shortcuts_box = box
+        return box
 
     def _about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("About tvdesk"),

@@ -31,6 +31,7 @@ class PausesScreen(QWidget):
         super().__init__(parent)
         self.model = PausesModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Pauses"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)

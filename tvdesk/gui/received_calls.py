@@ -55,6 +55,9 @@ class ReceivedCallsScreen(QWidget):
         self._csv_separator = ","
 
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Received calls"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in any form
+        self.table.installEventFilter(self)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_WHEN, Qt.SortOrder.DescendingOrder)
@@ -189,6 +192,15 @@ class ReceivedCallsScreen(QWidget):
         call = self.model.row_at(index.row())
         if call is not None:
             self._dial(call)
+
+    def eventFilter(self, watched, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.call_back_selected()  # Enter on a row calls back
+            return True
+        return super().eventFilter(watched, event)
 
     def call_back_selected(self) -> None:
         call = self.selected()

@@ -63,6 +63,7 @@ class SupervisorScreen(QWidget):
         self._tasks = tasks
         self.model = ExtensionsModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("The account's extensions"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, self.table.horizontalHeader().sortIndicatorOrder())
@@ -113,6 +114,7 @@ class SupervisorScreen(QWidget):
                   "ura_id": self.tr("IVR id")}
         for name, title in titles.items():
             form.addRow(title, self._with_error(name))
+            self.fields[name].setAccessibleName(title)
         for name in BOOL_FIELDS:
             form.addRow("", self._with_error(name))
         self.fields["senha"].setPlaceholderText(self.tr("unchanged"))

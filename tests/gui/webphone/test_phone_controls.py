@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers.desktop import open_phone
+from tests.helpers.simulator import AGENT
 from tests.helpers.webphone import log
 from tvdesk.core.webphone.phone_state import CallPhase
 
@@ -42,3 +43,33 @@ def test_commands_from_the_native_controls_reach_the_simulator(qtbot, make_contr
                    ("chamaNumero", "4002", True), ("enviaDTMF", "5", True),
                    ("mute", None, True), ("recStart", None, True),
                    ("transferirConsulta", "4003", True), ("transferir", "4003", True)]
+
+
+def test_the_keyboard_answers_sends_tones_mutes_and_hangs_up(qtbot, make_controller, sim,
+                                                             memory_keyring):
+    from PySide6.QtCore import Qt
+
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    main = controller.main_window
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow, timeout=5000)
+    sim.hub.incoming_call(AGENT, "48999990000")
+    qtbot.waitUntil(lambda: phone.state.call is not None, timeout=10000)
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(main.dial_box, Qt.Key.Key_A, mods)  # answer, whatever has the focus
+    qtbot.waitUntil(lambda: phone.state.call is not None
+                    and phone.state.call.phase is CallPhase.TALKING, timeout=10000)
+    main.dial_box.setFocus()
+    qtbot.keyClicks(main.dial_box, "5#")  # digits during a call are tones, not a number
+    qtbot.keyClick(main.dial_box, Qt.Key.Key_M, mods)
+    qtbot.waitUntil(lambda: [e["message"] for e in log(sim)][-3:]
+                    == ["enviaDTMF", "enviaDTMF", "mute"], timeout=5000)
+    assert [e["dtmf"] for e in log(sim, "enviaDTMF")] == ["5", "#"]
+    assert main.dial_box.text() == ""
+    qtbot.keyClick(main.calls.table, Qt.Key.Key_H, mods)  # hang up, from the table
+    qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
+    assert log(sim, "hangup")[0]["accepted"]
+    box = main.show_shortcuts()
+    for what in ("Answer", "Hang up", "Mute or unmute", "Send tones (DTMF)", "Refresh"):
+        assert what in box.text()
+    box.close()

@@ -285,6 +285,24 @@ class PhoneDock(QObject):
         if self.controller is not None:
             self.controller.hangup()
 
+    def toggle_mute(self) -> None:
+        if self.controller is not None:
+            self.controller.toggle_mute()
+
+    def tones(self, digits: str) -> None:
+        """DTMF during a call: each digit of ``digits`` that is one (0-9 * #)."""
+        if self.controller is None:
+            return
+        for digit in digits:
+            if digit in "0123456789*#":
+                self.controller.dtmf(digit)
+
+    def talking(self) -> bool:
+        from tvdesk.core.webphone.phone_state import CallPhase
+
+        call = self.state.call if self.state is not None else None
+        return call is not None and call.phase is CallPhase.TALKING
+
     def pause(self) -> None:
         if self.controller is not None:
             self.controller.pause()

@@ -43,6 +43,9 @@ class RangeBar(QWidget):
         self.end = QDateEdit(calendarPopup=True)
         for edit in (self.start, self.end):
             edit.setDisplayFormat("dd/MM/yyyy")
+        self.preset.setAccessibleName(self.tr("Period"))
+        self.start.setAccessibleName(self.tr("First day of the period"))
+        self.end.setAccessibleName(self.tr("Last day of the period"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Period:")))
