@@ -781,6 +781,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Exportar chamadas</translation>
     </message>
     <message>
+        <source>calls.csv</source>
+        <translation>chamadas.csv</translation>
+    </message>
+    <message>
         <source>CSV files (*.csv)</source>
         <translation>Arquivos CSV (*.csv)</translation>
     </message>
@@ -857,6 +861,17 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     </message>
 </context>
 <context>
+    <name>SessionFlow</name>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Entrada cancelada.</translation>
+    </message>
+    <message>
+        <source>The server did not answer within {seconds} seconds. Check the internet connection and the API address, then try again.</source>
+        <translation>O servidor não respondeu em {seconds} segundos. Confira a conexão com a internet e o endereço da API e tente de novo.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -873,6 +888,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>off</source>
         <translation>desligado</translation>
+    </message>
+    <message>
+        <source>As spreadsheets in my language expect</source>
+        <translation>Como as planilhas no meu idioma esperam</translation>
     </message>
     <message>
         <source>Comma (,) — plain CSV</source>
@@ -996,6 +1015,14 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Sign in</source>
         <translation>Entrar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the server (Esc)</source>
+        <translation>Parar de esperar pelo servidor (Esc)</translation>
     </message>
     <message>
         <source>Access token:</source>

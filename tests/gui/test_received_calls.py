@@ -112,3 +112,20 @@ def test_enter_on_a_row_calls_back_and_tab_leaves_the_table(qtbot, make_controll
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert not table.hasFocus()
+
+
+def test_csv_follows_the_agents_language_unless_chosen(qtbot, make_controller, sim,
+                                                      memory_keyring):
+    from PySide6.QtCore import QLocale
+
+    _controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
+    calls = main.calls
+    assert calls.csv_separator == ","  # English: plain CSV
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil))
+    try:
+        assert calls.csv_separator == ";"  # Portuguese: what its spreadsheets open
+        calls.set_csv_separator(",")  # the agent chose
+        assert calls.csv_separator == ","
+    finally:
+        QLocale.setDefault(previous)

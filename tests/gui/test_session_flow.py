@@ -158,3 +158,49 @@ def test_extension_picker_lists_the_account(qtbot, make_controller, sim, memory_
     next(a for a in menus[0].actions() if a.text().startswith("4002")).trigger()
     assert w.extension.text() == "4002"
     menus[0].close()
+
+
+def test_a_server_that_does_not_answer_is_given_up_with_a_clear_message(
+        qtbot, make_controller, sim, memory_keyring, monkeypatch):
+    import time
+
+    from tvdesk.gui.session_flow import SessionFlow
+
+    monkeypatch.setattr(SessionFlow, "SIGN_IN_SECONDS", 1.5)
+    sim.add_fault("latency", path="^/ramal", latency_ms=8000)
+    controller = make_controller()
+    w = sign_in_window(qtbot, controller)
+    fill(qtbot, w, url=sim.base_url)
+    t0 = time.monotonic()
+    w.submit.click()
+    qtbot.waitUntil(w.error.isVisible, timeout=5000)
+    assert time.monotonic() - t0 < 4
+    assert "did not answer within 2 seconds" in w.error.text()
+    assert w.submit.isEnabled() and w.token.text() == TOKEN  # nothing typed is lost
+
+
+def test_a_slow_sign_in_can_be_cancelled(qtbot, make_controller, sim, memory_keyring):
+    from PySide6.QtCore import Qt
+
+    sim.add_fault("latency", path="^/ramal", latency_ms=8000)
+    controller = make_controller()
+    w = sign_in_window(qtbot, controller)
+    fill(qtbot, w, url=sim.base_url)
+    w.submit.click()
+    qtbot.waitUntil(w.cancel.isVisible, timeout=3000)
+    qtbot.keyClick(w, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: "cancelled" in w.error.text(), timeout=3000)
+    assert w.submit.isEnabled() and not w.cancel.isVisible()
+    assert controller.session is None
+
+
+def test_messages_never_squash_the_fields(qtbot, make_controller, sim, memory_keyring):
+    controller = make_controller()
+    w = sign_in_window(qtbot, controller)
+    height = w.token.height()
+    w.show_error("A long explanation of what went wrong. " * 6)
+    w.show_notice("And a notice about the keyring, which is also long. " * 4)
+    qtbot.wait(100)
+    assert w.token.height() >= height
+    assert w.token.height() >= w.token.minimumSizeHint().height()
+    assert w.height() >= w.layout().minimumSize().height()

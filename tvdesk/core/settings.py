@@ -24,7 +24,9 @@ from tvdesk.core.vocabulary import WebphoneMode
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("auto", "pt_BR", "en")
-CSV_SEPARATORS = (",", ";")
+#: "auto": what a spreadsheet in the agent's language opens (";" and decimal commas in
+#: Portuguese, "," in English)
+CSV_SEPARATORS = ("auto", ",", ";")
 
 
 def config_dir() -> Path:
@@ -54,7 +56,7 @@ class Settings:
     language: str = "auto"
     refresh_minutes: int = 5  # 0: no automatic refresh
     range_preset: str = "today"
-    csv_separator: str = ","
+    csv_separator: str = "auto"
     supervisor: bool = False
     webphone_mode: str = WebphoneMode.EMBEDDED.value
     webphone_autostart: bool = True  # load the webphone when signed in

@@ -20,6 +20,7 @@ from tvdesk.core.settings import SettingsStore
 from tvdesk.core.vocabulary import MessageKind, WebphoneMode
 from tvdesk.gui.demo import Demo
 from tvdesk.gui.dialing import Dialer
+from tvdesk.gui.lifetime import alive
 from tvdesk.gui.main_window import MainWindow
 from tvdesk.gui.messages import not_allowed_text
 from tvdesk.gui.session_flow import SessionFlow
@@ -167,8 +168,9 @@ class AppController(QObject):
             window, self.main_window = self.main_window, None
             self.flow.show_sign_in()  # first: never zero windows (the app would quit)
             self.dialer.detach()
-            window.close_for_quit()
-            window.deleteLater()
+            if alive(window):
+                window.close_for_quit()
+                window.deleteLater()
             self.dock = self.history = None
             self._tray_follows()
         self.flow.end_session()

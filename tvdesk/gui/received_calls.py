@@ -52,7 +52,7 @@ class ReceivedCallsScreen(QWidget):
         self.play = QPushButton(icon("play"), self.tr("Play recording"))
         self.open_recording = QPushButton(self.tr("Open recording"))
         self.export = QPushButton(icon("export"), self.tr("Export CSV…"))
-        self._csv_separator = ","
+        self._csv_separator = "auto"
 
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Received calls"))
@@ -272,11 +272,17 @@ class ReceivedCallsScreen(QWidget):
 
     @property
     def csv_separator(self) -> str:
-        return self._csv_separator
+        """The separator an export uses: "auto" is the agent's language's (Portuguese
+        spreadsheets want ";", BOM, dd/mm/aaaa and decimal commas)."""
+        if self._csv_separator != "auto":
+            return self._csv_separator
+        from PySide6.QtCore import QLocale
+
+        return ";" if QLocale().language() == QLocale.Language.Portuguese else ","
 
     def ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export calls"),
-                                              str(Path.home() / "chamadas.csv"),
+                                              str(Path.home() / self.tr("calls.csv")),
                                               self.tr("CSV files (*.csv)"))
         if path:
             self.export_to(Path(path))
@@ -292,7 +298,7 @@ class ReceivedCallsScreen(QWidget):
         """Write the rows shown (filtered, in view order) to ``path``; returns how many."""
         rows = self.model.visible_rows()
         try:
-            write_calls_csv(path, rows, separator=self._csv_separator, labels=self.csv_labels(),
+            write_calls_csv(path, rows, separator=self.csv_separator, labels=self.csv_labels(),
                             status_text=status_label)
         except OSError as exc:
             self.message.emit(self.tr("Could not save {path}: {error}").format(

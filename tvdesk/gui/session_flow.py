@@ -62,6 +62,7 @@ class SessionFlow(QObject):
         self.notice = ""  # what the agent should know after signing in (no keyring)
         self._checking_token = False
         self.token_dialog = None  # TokenDialog, while open
+        self._sign_in_task = None
 
     # ------------------------------------------------------------------ the sign-in window
     def show_sign_in(self, error: str = "", token: str = "") -> SignInWindow:
@@ -70,8 +71,9 @@ class SessionFlow(QObject):
 
             w = SignInWindow()
             w.signInRequested.connect(
-                lambda token, url, ext, remember: self._tasks.spawn(
+                lambda token, url, ext, remember: self._start_sign_in(
                     self.sign_in(token, url, ext, remember)))
+            w.cancelRequested.connect(self._cancel_sign_in)
             w.extensionsRequested.connect(
                 lambda token, url: self._tasks.spawn(self.offer_extensions(token, url)))
             s = self._settings.current
@@ -113,15 +115,48 @@ class SessionFlow(QObject):
             w.offer_extensions(ramais)
 
     # ------------------------------------------------------------------ signing in
+    # a server that does not answer is given up after this long (the agent may cancel
+    # sooner); each request also has its own connect and read timeouts
+    SIGN_IN_SECONDS = 15.0
+    SIGN_IN_TIMEOUT = (5.0, 10.0)
+
+    def _start_sign_in(self, coro) -> None:
+        self._sign_in_task = self._tasks.spawn(coro, owner=self)
+
+    def _cancel_sign_in(self) -> None:
+        task, self._sign_in_task = self._sign_in_task, None
+        if task is not None and not task.done():
+            task.cancel()
+
     async def sign_in(self, token: str, base_url: str, extension: str, remember: bool,
                       from_keyring: bool = False, client=None) -> Session | None:
         """Check the token and find the extension; ``client``: one already made for this
         token (the early phone's), shared by the session."""
+        import asyncio
+
         if self.window is not None:
             self.window.set_busy(True)
+        options = {"timeout": self.SIGN_IN_TIMEOUT, **self.client_options}
+        job = self._tasks.submit(_sign_in, token, base_url, extension, client=client,
+                                 **options)
         try:
-            session = await self._tasks.run(_sign_in, token, base_url, extension,
-                                            client=client, **self.client_options)
+            session = await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(job)),
+                                             self.SIGN_IN_SECONDS)
+        except (TimeoutError, asyncio.CancelledError) as exc:
+            job.add_done_callback(_close_late_session)  # an answer after all: not used
+            cancelled = isinstance(exc, asyncio.CancelledError)
+            log.info("sign-in %s", "cancelled" if cancelled else "timed out")
+            if self.window is not None:
+                self.window.set_busy(False)
+                self.window.show_error(
+                    self.tr("Sign-in cancelled.") if cancelled else
+                    self.tr("The server did not answer within {seconds} seconds. Check the "
+                            "internet connection and the API address, then try again.")
+                    .format(seconds=round(self.SIGN_IN_SECONDS)))
+            if not cancelled:  # (cancelled: by the agent, or the app is ending)
+                self.signInFailed.emit()
+                self.show_sign_in(token=token)
+            return None
         except (ApiError, ValueError) as exc:
             log.info("sign-in failed: %s", type(exc).__name__)
             self.signInFailed.emit()  # its phone too, before the client they shared goes
@@ -239,6 +274,12 @@ class SessionFlow(QObject):
         await self.keep_token(token, session.base_url, remember)
         dialog.accept()
         self.tokenReplaced.emit()
+
+
+def _close_late_session(job) -> None:
+    """A sign-in that answered after it was given up: its client is closed, not used."""
+    if not job.cancelled() and job.exception() is None:
+        job.result().close()
 
 
 def _check_token(token: str, base_url: str, ramal_id: int, **client_kw) -> None:

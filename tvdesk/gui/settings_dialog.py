@@ -31,6 +31,7 @@ class SettingsDialog(QDialog):
         self.refresh.setSpecialValueText(self.tr("off"))
         self.refresh.setValue(settings.refresh_minutes)
         self.csv = QComboBox()
+        self.csv.addItem(self.tr("As spreadsheets in my language expect"), "auto")
         self.csv.addItem(self.tr("Comma (,) — plain CSV"), ",")
         self.csv.addItem(self.tr("Semicolon (;) — spreadsheets in Portuguese"), ";")
         self.csv.setCurrentIndex(max(0, self.csv.findData(settings.csv_separator)))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMenu,
     QProgressBar,
@@ -32,6 +33,7 @@ CUSTOM = "custom"
 class SignInWindow(QWidget):
     signInRequested = Signal(str, str, str, bool)  # token, base URL, extension, remember
     extensionsRequested = Signal(str, str)         # token, base URL
+    cancelRequested = Signal()                     # stop waiting for the server
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -106,6 +108,10 @@ class SignInWindow(QWidget):
         self.submit = QPushButton(self.tr("Sign in"))
         self.submit.setDefault(True)
         self.submit.setAutoDefault(True)
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.setToolTip(self.tr("Stop waiting for the server (Esc)"))
+        self.cancel.hide()
+        self.cancel.clicked.connect(self.cancelRequested)
 
         form = QFormLayout()
         form.addRow(self.tr("Access token:"), self.token)
@@ -125,8 +131,12 @@ class SignInWindow(QWidget):
         layout.addWidget(self.busy)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.cancel)
         buttons.addWidget(self.submit)
         layout.addLayout(buttons)
+        # the window's minimum follows what it shows: an error or a notice makes it taller,
+        # never squashes the fields
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
 
         self.submit.clicked.connect(self._submit)
         self.token.returnPressed.connect(self._submit)
@@ -134,7 +144,6 @@ class SignInWindow(QWidget):
         self.pick.clicked.connect(self._ask_extensions)
         self._advanced_toggled(False)
         self._host_changed()
-        self.setMinimumSize(self.sizeHint())
         self.resize(max(520, self.sizeHint().width()), self.sizeHint().height())
 
     # ------------------------------------------------------------------ values
@@ -204,6 +213,7 @@ class SignInWindow(QWidget):
     # ------------------------------------------------------------------ feedback
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
+        self.cancel.setVisible(busy)
         for w in (self.submit, self.pick, self.token, self.extension, self.advanced):
             w.setEnabled(not busy)
         if busy:
@@ -212,10 +222,19 @@ class SignInWindow(QWidget):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self._fit()
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow (never shrink) to show all of it: the fields keep their height."""
+        self.layout().activate()
+        hint = self.sizeHint()
+        if self.height() < hint.height() or self.width() < hint.width():
+            self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 
     def offer_extensions(self, ramais: list[Ramal]) -> QMenu:
         menu = QMenu(self)
@@ -229,6 +248,7 @@ class SignInWindow(QWidget):
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape and self.busy.isVisible():
+            self.cancelRequested.emit()
             return
         super().keyPressEvent(event)
 

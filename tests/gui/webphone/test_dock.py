@@ -25,8 +25,10 @@ def test_each_mode_loads_and_registers_once(qtbot, make_controller, sim, memory_
         assert dock.embedded.view.page() is phone.page and dock.embedded.isVisible()
     elif mode == "floating":
         assert dock.floating.isVisible() and dock.floating.view.page() is phone.page
+        # the webphone's own window has the dial pad: the main window's controls do not
+        assert dock.controls.isVisible() and not dock.controls.keypad.isVisible()
     else:
-        assert dock.controls.isVisible()
+        assert dock.controls.isVisible() and dock.controls.keypad.isVisible()
         assert phone.page.isVisible()  # no view, yet not throttled as a hidden page
 
 

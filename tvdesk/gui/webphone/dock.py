@@ -185,7 +185,7 @@ class PhoneDock(QObject):
             self.embedded = EmbeddedPanel(c)
             layout.addWidget(self.embedded)
         else:
-            self.controls = PhoneControls(c)
+            self.controls = PhoneControls(c, keypad=mode is not WebphoneMode.FLOATING)
             # the controls are taller than a 1366x768 window's room: they scroll, the window
             # never grows for them
             scroll = QScrollArea()

@@ -26,7 +26,10 @@ from tvdesk.gui.widgets import button_style as _button_style
 
 
 class PhoneControls(QWidget):
-    def __init__(self, controller: WebphoneController, parent=None) -> None:
+    def __init__(self, controller: WebphoneController, parent=None, *,
+                 keypad: bool = True) -> None:
+        """``keypad`` False: beside the floating webphone, which has its own (one dial
+        pad on screen, not two)."""
         super().__init__(parent)
         self.controller = controller
         self.status = QLabel()
@@ -43,7 +46,9 @@ class PhoneControls(QWidget):
         self.error.setStyleSheet("color:#b3261e;")
         self.error.setWordWrap(True)
         self.error.hide()
-        pad = QGridLayout()
+        self.keypad = QWidget()
+        pad = QGridLayout(self.keypad)
+        pad.setContentsMargins(0, 0, 0, 0)
         pad.setSpacing(4)
         self.keys: dict[str, QPushButton] = {}
         for n, key in enumerate("123456789*0#"):
@@ -99,7 +104,8 @@ class PhoneControls(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.number)
         layout.addWidget(self.error)
-        layout.addLayout(pad)
+        layout.addWidget(self.keypad)
+        self.keypad.setVisible(keypad)
         layout.addLayout(calls)
         layout.addLayout(extras)
         layout.addLayout(transfer)
