@@ -57,6 +57,11 @@ translations: venv
 	    -ts $(TS_FILE)
 	$(VENV)/bin/pyside6-lrelease resources/translations/tvdesk_pt_BR.ts \
 	    -qm resources/translations/tvdesk_pt_BR.qm
+	@# English needs only its plural forms ("1 call", "2 calls"): the code's text is English
+	$(VENV)/bin/pyside6-lupdate -pluralonly -no-obsolete -locations none \
+	    $$(find tvdesk/gui -name '*.py' | sort) -ts resources/translations/tvdesk_en.ts
+	$(VENV)/bin/pyside6-lrelease resources/translations/tvdesk_en.ts \
+	    -qm resources/translations/tvdesk_en.qm
 
 # The one-folder bundle (slow: kept out of `make test`), then the frozen binary is run:
 # its version, and a headless demo start that must reach the main window.

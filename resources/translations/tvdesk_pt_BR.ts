@@ -373,10 +373,6 @@
         <source>Stop loading (Esc)</source>
         <translation>Parar de carregar (Esc)</translation>
     </message>
-    <message>
-        <source>tvdesk — extension {number}</source>
-        <translation>tvdesk — ramal {number}</translation>
-    </message>
     <message numerus="yes">
         <source>(%n missed) </source>
         <translation>
@@ -412,6 +408,10 @@
         <source>Loading…</source>
         <extracomment>messages that stay until their source takes them back (a refresh does not hide them): the phone is down, the token was refused</extracomment>
         <translation>Carregando…</translation>
+    </message>
+    <message>
+        <source>Extension {number}</source>
+        <translation>Ramal {number}</translation>
     </message>
     <message>
         <source>Extensions (supervisor)</source>
@@ -528,9 +528,12 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <source>No pauses loaded.</source>
         <translation>Nenhuma pausa carregada.</translation>
     </message>
-    <message>
-        <source>{count} pauses · total pause time {total}</source>
-        <translation>{count} pausas · tempo total em pausa {total}</translation>
+    <message numerus="yes">
+        <source>%n pause(s) · total pause time {total}</source>
+        <translation>
+            <numerusform>%n pausa · tempo total de pausa {total}</numerusform>
+            <numerusform>%n pausas · tempo total de pausa {total}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pause time per day (minutes)</source>
@@ -764,9 +767,23 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <source>This caller withheld the number: it cannot be called back.</source>
         <translation>Quem ligou ocultou o número: não é possível retornar a ligação.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n chamada</numerusform>
+            <numerusform>%n chamadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answered</source>
+        <translation>
+            <numerusform>%n atendida</numerusform>
+            <numerusform>%n atendidas</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{calls} calls · {answered} answered · talk time {talk}</source>
-        <translation>{calls} chamadas · {answered} atendidas · tempo falado {talk}</translation>
+        <source>talk time {talk}</source>
+        <translation>tempo falado {talk}</translation>
     </message>
     <message>
         <source>Recordings cannot be played inside tvdesk on this system; opening it in your player.</source>
@@ -836,9 +853,12 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <source>Could not save {path}: {error}</source>
         <translation>Não foi possível salvar {path}: {error}</translation>
     </message>
-    <message>
-        <source>{count} calls exported to {path}.</source>
-        <translation>{count} chamadas exportadas para {path}.</translation>
+    <message numerus="yes">
+        <source>%n call(s) exported to {path}.</source>
+        <translation>
+            <numerusform>%n chamada exportada para {path}.</numerusform>
+            <numerusform>%n chamadas exportadas para {path}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

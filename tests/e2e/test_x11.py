@@ -41,7 +41,7 @@ def test_the_demo_shows_a_real_window_with_its_data(tmp_path):
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         try:
             # the title names the extension once the demo has signed in and loaded it
-            window = x.find("extension 4000", timeout=60)
+            window = x.find("Extension 4000", timeout=60)
             info = x.info(window)
             assert info["Map State"] == "IsViewable"
             width, height = int(info["Width"]), int(info["Height"])
@@ -68,7 +68,7 @@ def test_with_a_system_tray_close_hides_and_quit_ends_tvdesk(tmp_path):
         app = subprocess.Popen([script("tvdesk"), "--demo"], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            window = x.find("extension 4000", timeout=60)
+            window = x.find("Extension 4000", timeout=60)
             x.key(window, "alt+F4")  # the window manager's close: to the tray
             deadline = time.monotonic() + 10
             while x.info(window)["Map State"] == "IsViewable" and time.monotonic() < deadline:
@@ -76,7 +76,7 @@ def test_with_a_system_tray_close_hides_and_quit_ends_tvdesk(tmp_path):
             assert x.info(window)["Map State"] != "IsViewable"
             assert app.poll() is None  # still running, in the tray
             subprocess.run([script("tvdesk")], env=env, check=True, timeout=20)  # show it
-            window = x.find("extension 4000", timeout=20)
+            window = x.find("Extension 4000", timeout=20)
             x.key(window, "ctrl+q")  # File → Quit
             assert app.wait(20) == 0
         finally:

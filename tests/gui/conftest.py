@@ -39,6 +39,14 @@ def brasilia_time():
     time.tzset()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp):
+    """The app's English, as it starts on an English system (its plural forms)."""
+    from tvdesk.gui.i18n import install_translations
+
+    return install_translations(qapp, "en")
+
+
 @pytest.fixture(scope="session")
 def qt_loop(qapp):
     loop = qasync.QEventLoop(qapp, already_running=True)

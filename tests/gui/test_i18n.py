@@ -87,3 +87,25 @@ def test_the_ts_lists_every_text_in_the_code_and_the_qm_is_current(tmp_path):
     qm = tmp_path / "fresh.qm"
     subprocess.run([str(lrelease), str(TS), "-qm", str(qm)], capture_output=True, check=True)
     assert qm.read_bytes() == QM.read_bytes(), "the .qm is stale: run `make translations`"
+    # English's plural forms
+    en_ts, en_qm = (resource_path("translations", f"tvdesk_en.{x}") for x in ("ts", "qm"))
+    fresh = tmp_path / "fresh_en.ts"
+    shutil.copy(en_ts, fresh)
+    subprocess.run([str(lupdate), "-pluralonly", "-no-obsolete", "-locations", "none",
+                    *sources, "-ts", str(fresh)], capture_output=True, text=True, check=True)
+    plural = ET.parse(fresh).getroot()  # noqa: S314 (our own file)
+    unfinished = [m.findtext("source") for ctx in plural for m in ctx.findall("message")
+                  if m.find("translation").get("type") == "unfinished"]
+    assert unfinished == [], "English plural forms missing: run `make translations`"
+    subprocess.run([str(lrelease), str(en_ts), "-qm", str(qm)], capture_output=True,
+                   check=True)
+    assert qm.read_bytes() == en_qm.read_bytes(), "tvdesk_en.qm is stale"
+
+
+def test_english_says_one_call_and_two_calls(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    translators = install_translations(qapp, "en")
+    assert QCoreApplication.translate("ReceivedCallsScreen", "%n call(s)", "", 1) == "1 call"
+    assert QCoreApplication.translate("ReceivedCallsScreen", "%n call(s)", "", 2) == "2 calls"
+    assert translators

@@ -36,4 +36,8 @@ def install_translations(app, language: str) -> list[QTranslator]:
             installed.append(qt)
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        plurals = QTranslator(app)  # English's plural forms only ("1 call", "2 calls")
+        if plurals.load(str(resource_path("translations", "tvdesk_en.qm"))):
+            app.installTranslator(plurals)
+            installed.append(plurals)
     return installed

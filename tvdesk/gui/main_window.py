@@ -177,7 +177,8 @@ class MainWindow(QMainWindow):
             w.setEnabled(True)
 
     def show_extension(self, ramal: Ramal) -> None:
-        self._title = self.tr("tvdesk — extension {number}").format(number=ramal.ramal)
+        # (the desktop adds " — tvdesk", the application's name, where it shows titles)
+        self._title = self.tr("Extension {number}").format(number=ramal.ramal)
         self._show_title()
         self.card.set_ramal(ramal)
 

@@ -70,8 +70,7 @@ class PausesScreen(QWidget):
             self.totals.setText(self.tr("No pauses loaded."))
         else:
             self.totals.setText(
-                self.tr("{count} pauses · total pause time {total}").format(
-                    count=report.total,
+                self.tr("%n pause(s) · total pause time {total}", "", report.total).format(
                     total=report.total_duration or fmt_duration(report.total_seconds)))
         if self.chart_view is not None:
             self._fill_chart()

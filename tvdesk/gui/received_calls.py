@@ -231,9 +231,10 @@ class ReceivedCallsScreen(QWidget):
 
     def _update_totals(self) -> None:
         t = self.totals_now()
-        self.totals.setText(self.tr("{calls} calls · {answered} answered · talk time {talk}")
-                            .format(calls=t.calls, answered=t.answered,
-                                    talk=fmt_duration(t.talk_seconds)))
+        # each count through Qt's plural forms: "1 chamada", "2 chamadas"
+        self.totals.setText(" · ".join((
+            self.tr("%n call(s)", "", t.calls), self.tr("%n answered", "", t.answered),
+            self.tr("talk time {talk}").format(talk=fmt_duration(t.talk_seconds)))))
         # "no calls" only once a load has said so: not while connecting, loading or failed
         self.empty.setVisible(t.calls == 0 and self._loaded and not self._loading)
         self.export.setEnabled(t.calls > 0)
@@ -304,6 +305,6 @@ class ReceivedCallsScreen(QWidget):
             self.message.emit(self.tr("Could not save {path}: {error}").format(
                 path=path, error=exc.strerror or exc), MessageKind.ERROR)
             return 0
-        self.message.emit(self.tr("{count} calls exported to {path}.").format(
-            count=len(rows), path=path), MessageKind.INFO)
+        self.message.emit(self.tr("%n call(s) exported to {path}.", "", len(rows)).format(
+            path=path), MessageKind.INFO)
         return len(rows)

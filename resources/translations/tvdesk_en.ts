@@ -1,0 +1,58 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>(%n missed) </source>
+        <translation>
+            <numerusform>(%n missed) </numerusform>
+            <numerusform>(%n missed) </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PausesScreen</name>
+    <message numerus="yes">
+        <source>%n pause(s) · total pause time {total}</source>
+        <translation>
+            <numerusform>%n pause · total pause time {total}</numerusform>
+            <numerusform>%n pauses · total pause time {total}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedCallsScreen</name>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answered</source>
+        <translation>
+            <numerusform>%n answered</numerusform>
+            <numerusform>%n answered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) exported to {path}.</source>
+        <translation>
+            <numerusform>%n call exported to {path}.</numerusform>
+            <numerusform>%n calls exported to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message numerus="yes">
+        <source>Missed calls: %n</source>
+        <translation>
+            <numerusform>Missed calls: %n</numerusform>
+            <numerusform>Missed calls: %n</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
