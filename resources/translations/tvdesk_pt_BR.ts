@@ -471,6 +471,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>item desconhecido</translation>
     </message>
     <message>
+        <source>The system&apos;s keyring is locked, so the remembered token cannot be read or saved. Unlock it (your desktop asks for your login password) and try again.</source>
+        <translation>O chaveiro do sistema está bloqueado, então o token lembrado não pode ser lido nem salvo. Desbloqueie-o (a área de trabalho pede a sua senha de login) e tente de novo.</translation>
+    </message>
+    <message>
         <source>This system has no password keyring, so the token cannot be remembered. It will be used for this session only.</source>
         <translation>Este sistema não tem um chaveiro de senhas, então o token não pode ser lembrado. Ele será usado só nesta sessão.</translation>
     </message>
@@ -889,6 +893,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>The server did not answer within {seconds} seconds. Check the internet connection and the API address, then try again.</source>
         <translation>O servidor não respondeu em {seconds} segundos. Confira a conexão com a internet e o endereço da API e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked, so the remembered token could not be removed from it: tvdesk will still sign in with it next time. Unlock the keyring and sign out again to remove it.</source>
+        <translation>O chaveiro está bloqueado, então o token lembrado não pôde ser removido dele: o tvdesk ainda vai entrar com ele da próxima vez. Desbloqueie o chaveiro e saia da conta de novo para removê-lo.</translation>
     </message>
 </context>
 <context>

@@ -204,3 +204,29 @@ def test_messages_never_squash_the_fields(qtbot, make_controller, sim, memory_ke
     assert w.token.height() >= height
     assert w.token.height() >= w.token.minimumSizeHint().height()
     assert w.height() >= w.layout().minimumSize().height()
+
+
+def test_a_locked_keyring_is_not_no_keyring(qtbot, make_controller, sim, memory_keyring):
+    store_token(memory_keyring, sim)
+    memory_keyring.locked = True  # the agent dismissed the unlock prompt this morning
+    controller = make_controller(remembered(sim))
+    controller.start()
+    qtbot.waitUntil(lambda: controller.sign_in_window is not None
+                    and controller.sign_in_window.notice.isVisible(), timeout=10000)
+    notice = controller.sign_in_window.notice.text()
+    assert "locked" in notice and "Unlock it" in notice
+    assert "no password keyring" not in notice
+
+
+def test_signing_out_with_a_locked_keyring_says_the_token_stayed(qtbot, make_controller, sim,
+                                                                 memory_keyring):
+    store_token(memory_keyring, sim)
+    controller = make_controller(remembered(sim))
+    controller.start()
+    qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
+    memory_keyring.locked = True
+    controller.main_window.signOutRequested.emit()
+    qtbot.waitUntil(lambda: controller.sign_in_window is not None
+                    and controller.sign_in_window.notice.isVisible(), timeout=10000)
+    assert "could not be removed" in controller.sign_in_window.notice.text()
+    assert memory_keyring.passwords  # indeed still there

@@ -13,21 +13,30 @@ from tvdesk.core.webphone.phone_state import Registration
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A real keyring backend that keeps passwords in this process only."""
+    """A real keyring backend that keeps passwords in this process only; ``locked`` makes
+    it answer as a locked Secret Service does."""
 
     priority = 1
 
     def __init__(self) -> None:
         super().__init__()
         self.passwords: dict[tuple[str, str], str] = {}
+        self.locked = False
+
+    def _check(self) -> None:
+        if self.locked:
+            raise keyring.errors.KeyringLocked("the collection is locked")
 
     def get_password(self, service, username):
+        self._check()
         return self.passwords.get((service, username))
 
     def set_password(self, service, username, password):
+        self._check()
         self.passwords[(service, username)] = password
 
     def delete_password(self, service, username):
+        self._check()
         if (service, username) not in self.passwords:
             raise keyring.errors.PasswordDeleteError("not found")
         del self.passwords[(service, username)]

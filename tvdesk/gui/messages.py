@@ -16,7 +16,7 @@ from tvdesk.core.api import (
     TransportError,
     ValidationError,
 )
-from tvdesk.core.credentials import KeyringUnavailableError
+from tvdesk.core.credentials import KeyringLockedError, KeyringUnavailableError
 from tvdesk.core.session import ExtensionNotFoundError
 
 
@@ -59,6 +59,11 @@ def describe(exc: BaseException, host: str = "") -> str:
     if isinstance(exc, NotFoundError):
         text = Q.translate("Messages", "Not found on the server: {message}")
         return text.format(message=exc.mensagem or Q.translate("Messages", "unknown item"))
+    if isinstance(exc, KeyringLockedError):
+        return Q.translate("Messages",
+                           "The system's keyring is locked, so the remembered token cannot be "
+                           "read or saved. Unlock it (your desktop asks for your login "
+                           "password) and try again.")
     if isinstance(exc, KeyringUnavailableError):
         return Q.translate("Messages",
                            "This system has no password keyring, so the token cannot be "

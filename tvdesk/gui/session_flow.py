@@ -9,14 +9,17 @@ saved after a successful sign-in; the demo touches neither them nor the keyring.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from tvdesk.core.api import ApiError, AuthenticationError
-from tvdesk.core.credentials import CredentialStore, KeyringUnavailableError
+from tvdesk.core.credentials import (
+    CredentialStore,
+    KeyringLockedError,
+    KeyringUnavailableError,
+)
 from tvdesk.gui.lifetime import alive
 from tvdesk.gui.messages import describe
 from tvdesk.gui.settings_model import SettingsModel
@@ -190,9 +193,9 @@ class SessionFlow(QObject):
                 await self._tasks.run(self._credentials.save, base_url, token)
             else:
                 await self._tasks.run(self._credentials.delete, base_url)
-        except KeyringUnavailableError:
+        except KeyringUnavailableError as exc:  # none at all, or locked: each says so
             if remember:
-                self.notice = describe(KeyringUnavailableError())
+                self.notice = describe(exc)
 
     # ------------------------------------------------------------------ signing out
     def end_session(self) -> None:
@@ -203,11 +206,21 @@ class SessionFlow(QObject):
     async def forget_token(self) -> None:
         """Signed out: the remembered token goes from the keyring and from the form."""
         base_url = self._settings.current.base_url
+        locked = False
         if not self._demo:
-            with contextlib.suppress(KeyringUnavailableError):
+            try:
                 await self._tasks.run(self._credentials.delete, base_url)
+            except KeyringLockedError:
+                locked = True  # it is still there: the agent must know
+            except KeyringUnavailableError:
+                pass  # no keyring: nothing was ever kept
         if self.window is not None:
             self.window.token.clear()
+            if locked:
+                self.window.show_notice(self.tr(
+                    "The keyring is locked, so the remembered token could not be removed "
+                    "from it: tvdesk will still sign in with it next time. Unlock the "
+                    "keyring and sign out again to remove it."))
 
     # ------------------------------------------------------------------ a token refused
     def token_refused(self, exc: BaseException) -> None:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from tvdesk.core.credentials import KeyringUnavailableError
+from tvdesk.core.credentials import KeyringLockedError, KeyringUnavailableError
 from tvdesk.gui.tasks import Tasks
 
 if TYPE_CHECKING:
@@ -175,8 +175,11 @@ class Startup:
                 if app.main_window is not window:  # closed meanwhile (sign-out, quit)
                     early.close()
                     return
+            locked = None
             try:
                 first, line = await asyncio.wrap_future(early.job())
+            except KeyringLockedError as exc:
+                first, line, locked = None, None, exc
             except KeyringUnavailableError:
                 first, line = None, None
             if self._demo_source is not None:
@@ -190,6 +193,11 @@ class Startup:
                                        from_keyring=True, client=line and line.client)
                 return
             app.close_main_window()  # no token after all: the agent signs in
+            if locked is not None:  # not "no keyring": unlocking it brings the token back
+                from tvdesk.gui.messages import describe
+
+                app.flow.show_sign_in().show_notice(describe(locked))
+                return
         app.flow.show_sign_in()
         await app.flow.say_if_no_keyring()
 
