@@ -60,3 +60,17 @@ def simulator_process(*args: str, token: str = "bench-token"):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def children_by_parent() -> dict[int, list[int]]:
+    """Every process's children, from Linux's /proc (for memory of a process tree)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+                ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    return children

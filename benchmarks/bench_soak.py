@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import subprocess
 import sys
 import time
@@ -28,22 +27,14 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _simproc import TVDESK, isolated_env, simulator_process
+from _simproc import TVDESK, children_by_parent, isolated_env, simulator_process
 from bench_webphone import SAME_PAGE, remembered_env
 
 
 def processes(root: int) -> dict[str, int]:
     """KiB of resident memory of ``root`` ("main") and each descendant by its kind
     (QtWebEngine's ``--type=renderer``, ``gpu-process``, ``utility``…), summed per kind."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-                ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
+    children = children_by_parent()
     out: dict[str, int] = {}
     todo = [(root, "main")]
     while todo:

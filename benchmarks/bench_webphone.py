@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _simproc import TVDESK, isolated_env, simulator_process
+from _simproc import TVDESK, children_by_parent, isolated_env, simulator_process
 
 BARE = """
 import sys
@@ -84,15 +84,7 @@ app.exec()
 
 def tree_rss_kib(pid: int) -> int:
     """VmRSS of ``pid`` and all its descendants (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-                ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
+    children = children_by_parent()
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()

@@ -4,6 +4,7 @@ screen, mapped, inside a 1366x768 screen, showing the demo's data."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import time
@@ -30,56 +31,50 @@ def test_qts_x11_plugin_finds_every_library_it_links_against():
     assert "libxcb-cursor.so.0" in libraries
 
 
+@contextlib.contextmanager
+def demo_on(x: XSession, tmp_path):
+    """The real ``tvdesk --demo`` on ``x``'s display; killed at the end if still running."""
+    env = {**x.env, "TVDESK_CONFIG_DIR": str(tmp_path / "c"),
+           "TVDESK_DATA_DIR": str(tmp_path / "d"),
+           "TVDESK_INSTANCE_NAME": str(tmp_path / "instance.sock"),
+           "QTWEBENGINE_CHROMIUM_FLAGS": "--use-fake-device-for-media-stream"}
+    app = subprocess.Popen([script("tvdesk"), "--demo"], env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    try:
+        yield app, env
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(10)
+
+
 def test_the_demo_shows_a_real_window_with_its_data(tmp_path):
-    with XSession() as x:
-        env = {**x.env, "TVDESK_CONFIG_DIR": str(tmp_path / "c"),
-               "TVDESK_DATA_DIR": str(tmp_path / "d"),
-               "TVDESK_INSTANCE_NAME": str(tmp_path / "instance.sock"),
-               "QTWEBENGINE_CHROMIUM_FLAGS": "--use-fake-device-for-media-stream"}
-        env.pop("QT_QPA_PLATFORM_PLUGIN_PATH", None)
-        app = subprocess.Popen([script("tvdesk"), "--demo"], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        try:
-            # the title names the extension once the demo has signed in and loaded it
-            window = x.find("Extension 4000", timeout=60)
-            info = x.info(window)
-            assert info["Map State"] == "IsViewable"
-            width, height = int(info["Width"]), int(info["Height"])
-            left, top = int(info["Absolute upper-left X"]), int(info["Absolute upper-left Y"])
-            assert left >= 0 and left + width <= SCREEN[0], info
-            assert top >= 0 and top + height <= SCREEN[1], info
-            assert x.colours(window) > 20  # a drawn window, not a blank rectangle
-            x.key(window, "ctrl+q")  # File → Quit
-            assert app.wait(20) == 0
-        finally:
-            if app.poll() is None:
-                app.kill()
-                app.wait(10)
+    with XSession() as x, demo_on(x, tmp_path) as (app, _env):
+        # the title names the extension once the demo has signed in and loaded it
+        window = x.find("Extension 4000", timeout=60)
+        info = x.info(window)
+        assert info["Map State"] == "IsViewable"
+        width, height = int(info["Width"]), int(info["Height"])
+        left, top = int(info["Absolute upper-left X"]), int(info["Absolute upper-left Y"])
+        assert left >= 0 and left + width <= SCREEN[0], info
+        assert top >= 0 and top + height <= SCREEN[1], info
+        assert x.colours(window) > 20  # a drawn window, not a blank rectangle
+        x.key(window, "ctrl+q")  # File → Quit
+        assert app.wait(20) == 0
     assert os.path.exists(tmp_path / "d")  # it really ran: its webphone storage is there
 
 
 def test_with_a_system_tray_close_hides_and_quit_ends_tvdesk(tmp_path):
     """With a tray, closing the window keeps tvdesk running there; File → Quit ends it."""
-    with XSession(tray=True) as x:
-        env = {**x.env, "TVDESK_CONFIG_DIR": str(tmp_path / "c"),
-               "TVDESK_DATA_DIR": str(tmp_path / "d"),
-               "TVDESK_INSTANCE_NAME": str(tmp_path / "instance.sock"),
-               "QTWEBENGINE_CHROMIUM_FLAGS": "--use-fake-device-for-media-stream"}
-        app = subprocess.Popen([script("tvdesk"), "--demo"], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            window = x.find("Extension 4000", timeout=60)
-            x.key(window, "alt+F4")  # the window manager's close: to the tray
-            deadline = time.monotonic() + 10
-            while x.info(window)["Map State"] == "IsViewable" and time.monotonic() < deadline:
-                time.sleep(0.2)
-            assert x.info(window)["Map State"] != "IsViewable"
-            assert app.poll() is None  # still running, in the tray
-            subprocess.run([script("tvdesk")], env=env, check=True, timeout=20)  # show it
-            window = x.find("Extension 4000", timeout=20)
-            x.key(window, "ctrl+q")  # File → Quit
-            assert app.wait(20) == 0
-        finally:
-            if app.poll() is None:
-                app.kill()
-                app.wait(10)
+    with XSession(tray=True) as x, demo_on(x, tmp_path) as (app, env):
+        window = x.find("Extension 4000", timeout=60)
+        x.key(window, "alt+F4")  # the window manager's close: to the tray
+        deadline = time.monotonic() + 10
+        while x.info(window)["Map State"] == "IsViewable" and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert x.info(window)["Map State"] != "IsViewable"
+        assert app.poll() is None  # still running, in the tray
+        subprocess.run([script("tvdesk")], env=env, check=True, timeout=20)  # show it
+        window = x.find("Extension 4000", timeout=20)
+        x.key(window, "ctrl+q")  # File → Quit
+        assert app.wait(20) == 0
