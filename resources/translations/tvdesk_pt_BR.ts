@@ -222,10 +222,6 @@
 <context>
     <name>FloatingWindow</name>
     <message>
-        <source>tvdesk — webphone</source>
-        <translation>tvdesk — webphone</translation>
-    </message>
-    <message>
         <source>Always on top</source>
         <translation>Sempre visível</translation>
     </message>
@@ -796,6 +792,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>The recording could not be played: {error}</source>
         <translation>Não foi possível tocar a gravação: {error}</translation>
+    </message>
+    <message>
+        <source>This computer has no sound output (speakers or headset): the recording plays without sound. Connect one, or use Open recording.</source>
+        <translation>Este computador não tem saída de som (alto-falantes ou fone): a gravação toca sem som. Conecte um, ou use Abrir gravação.</translation>
     </message>
     <message>
         <source>Export calls</source>

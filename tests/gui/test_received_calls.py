@@ -94,6 +94,12 @@ def test_a_recording_plays_inside_the_app(qtbot, make_controller, sim, memory_ke
     assert player is not None and player.isVisible()
     qtbot.waitUntil(lambda: player.player.duration() > 0, timeout=10000)
     assert 1500 <= player.player.duration() <= 2500  # the simulator's 2 s recording
+    assert player.time.text().endswith("/ 00:00:02")  # its length, shown
+    # this machine has no sound output: the agent is told (and can open it elsewhere)
+    from tvdesk.gui.recording_player import audio_output_available
+
+    if not audio_output_available():
+        assert "no sound output" in main.banner.text()
     player.stop()
 
 

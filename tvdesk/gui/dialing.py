@@ -8,6 +8,7 @@ agent is told what was wrong with one that is not a number.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -74,7 +75,8 @@ class Dialer(QObject):
                 .format(text=_shortened(text.strip())), MessageKind.WARNING)
             return False
         window.show_status(self.tr("Dialing {number}…").format(
-            number=format_for_display(target.value)), 5)
+            number=format_for_display(target.value)), 10)
+        self._dock.stateChanged.connect(self._dialing_done)  # it gives way to the call
         self.dialed.emit(target.value)
         if self._dock.controller is None:
             self._ensure_phone()
@@ -90,6 +92,18 @@ class Dialer(QObject):
         self._dock.tones(ascii_digits(text))
         self._window.clear_dial_box()
         self._window.show_status(self.tr("Tone {digits} sent").format(digits=text[-8:]), 3)
+
+    def _dialing_done(self) -> None:
+        """The webphone started the call (or gave up): "Dialing…" gives way to the
+        call's own state, on the card."""
+        dock, window = self._dock, self._window
+        if dock is None or window is None:
+            return
+        state = dock.state
+        if state is None or not state.dial_unconfirmed():
+            window.statusBar().clearMessage()
+            with contextlib.suppress(RuntimeError, TypeError):
+                dock.stateChanged.disconnect(self._dialing_done)
 
     def _from_box(self, text: str) -> None:
         if self.dial(text):

@@ -27,7 +27,7 @@ from tvdesk.core.vocabulary import MessageKind
 from tvdesk.gui.formatting import fmt_duration, status_choices, status_label
 from tvdesk.gui.icons import icon
 from tvdesk.gui.models.calls_model import COL_WHEN, CallsModel, caller_text, private_label
-from tvdesk.gui.recording_player import multimedia_available
+from tvdesk.gui.recording_player import audio_output_available, multimedia_available
 
 
 class ReceivedCallsScreen(QWidget):
@@ -261,6 +261,10 @@ class ReceivedCallsScreen(QWidget):
                     MessageKind.ERROR))
             self.player_box.addWidget(self.player)
         self.player.play(call.recording_url, caller_text(call))
+        if not audio_output_available():
+            self.message.emit(self.tr("This computer has no sound output (speakers or "
+                                      "headset): the recording plays without sound. Connect "
+                                      "one, or use Open recording."), MessageKind.WARNING)
 
     def open_selected(self) -> None:
         call = self.selected()

@@ -25,6 +25,13 @@ def multimedia_available() -> bool:
     return True
 
 
+def audio_output_available() -> bool:
+    """Whether this computer has somewhere to play sound (speakers, a headset)."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return bool(QMediaDevices.audioOutputs())
+
+
 class RecordingPlayer(QWidget):
     failed = Signal(str)
 
@@ -49,7 +56,7 @@ class RecordingPlayer(QWidget):
         layout.addWidget(self.time)
         self.play_pause.clicked.connect(self._toggle)
         self.stop_button.clicked.connect(self.stop)
-        self._player.durationChanged.connect(lambda d: self.position.setRange(0, d))
+        self._player.durationChanged.connect(self._duration)
         self._player.positionChanged.connect(self._moved)
         self.position.sliderMoved.connect(self._player.setPosition)
         self._player.errorOccurred.connect(self._error)
@@ -85,10 +92,17 @@ class RecordingPlayer(QWidget):
         playing = state == QMediaPlayer.PlaybackState.PlayingState
         self.play_pause.setText(self.tr("Pause") if playing else self.tr("Play"))
 
+    def _duration(self, ms: int) -> None:
+        self.position.setRange(0, ms)
+        self._length = ms
+        self._moved(self._player.position())
+
     def _moved(self, ms: int) -> None:
         if not self.position.isSliderDown():
             self.position.setValue(ms)
-        self.time.setText(fmt_duration(ms // 1000))
+        length = getattr(self, "_length", 0)
+        self.time.setText(f"{fmt_duration(ms // 1000)} / {fmt_duration(length // 1000)}"
+                          if length else fmt_duration(ms // 1000))
 
     def _error(self, _error, text: str) -> None:
         self.failed.emit(text or self.tr("the recording could not be played"))

@@ -71,7 +71,9 @@ class SupervisorScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()  # short columns as wide as their content,
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # the login
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # takes the rest
         self.new_button = QPushButton(self.tr("New extension"))
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.reload_button = QPushButton(self.tr("Reload"))

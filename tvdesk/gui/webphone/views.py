@@ -11,6 +11,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from tvdesk.gui.webphone.controller import WebphoneController
+from tvdesk.gui.window_state import FRAME, fit_to_screen
 
 
 class WebphoneView(QWebEngineView):
@@ -67,7 +68,7 @@ class FloatingWindow(QWidget):
                  geometry: str = "", parent=None) -> None:
         super().__init__(parent, Qt.WindowType.Window)  # owned by the main window
         self.controller = controller
-        self.setWindowTitle(self.tr("tvdesk — webphone"))
+        self.setWindowTitle(self.tr("Webphone"))  # (the desktop adds " — tvdesk")
         self.view = WebphoneView(controller)
         self.on_top = QCheckBox(self.tr("Always on top"))
         self.on_top.setChecked(always_on_top)
@@ -81,9 +82,16 @@ class FloatingWindow(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self.resize(340, 560)
+        restored = False
         if geometry:
             with contextlib.suppress(ValueError):
-                self.restoreGeometry(QByteArray(base64.b64decode(geometry)))
+                restored = self.restoreGeometry(QByteArray(base64.b64decode(geometry)))
+        if not restored:  # first time: at the screen's right edge, beside the main window
+            screen = (parent.screen() if parent is not None else None) or self.screen()
+            if screen is not None:
+                area = screen.availableGeometry()
+                self.move(area.right() - self.width() - FRAME[0], area.top())
+        fit_to_screen(self)  # never partly off the screen (a smaller one than last time)
         self.set_always_on_top(always_on_top)
         controller.closeRequested.connect(self.close)
 
