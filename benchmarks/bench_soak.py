@@ -125,6 +125,8 @@ def main() -> int:
     p.add_argument("--sample", type=float, default=15)
     p.add_argument("--baseline", action="store_true",
                    help="also a bare view on the simulator's webphone page, same day")
+    p.add_argument("--baseline-only", action="store_true",
+                   help="only the bare view (is the simulator's page what grows?)")
     args = p.parse_args()
     with simulator_process("--calls-per-ramal", "300", "--days", "30",
                            "--answer-delay-ms", "300") as base:
@@ -133,14 +135,15 @@ def main() -> int:
         data = json.loads(settings.read_text())
         data["refresh_minutes"] = 1  # the busiest automatic refresh an agent can choose
         settings.write_text(json.dumps(data))
-        proc = subprocess.Popen([TVDESK], env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
-        try:
-            day("tvdesk", proc, base, env, args)
-        finally:
-            proc.terminate()
-            proc.wait(30)
-        if args.baseline:
+        if not args.baseline_only:
+            proc = subprocess.Popen([TVDESK], env=env, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.DEVNULL)
+            try:
+                day("tvdesk", proc, base, env, args)
+            finally:
+                proc.terminate()
+                proc.wait(30)
+        if args.baseline or args.baseline_only:
             from tvdesk.core.api import TotalVoiceClient
 
             with TotalVoiceClient("bench-token", base) as client:

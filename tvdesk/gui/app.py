@@ -139,6 +139,7 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
             tasks.submit(_early_start, early, demo, demo_port or 0)
         _run_event_loop(app, controller)
     finally:
+        controller.shutdown()
         server.stop()
         if url_prefetch is not None:  # a helper still busy must not hold the exit back
             url_prefetch.cancel()
