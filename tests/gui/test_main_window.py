@@ -65,3 +65,30 @@ def test_no_text_widens_the_window(qtbot, make_controller, sim, memory_keyring):
     assert main.width() == width
     assert len(main.banner.text()) < 300  # the message quotes the start of it, not all
 
+
+
+def test_messages_and_calls_never_move_the_controls(qtbot, make_controller, sim,
+                                                    memory_keyring):
+    from tests.helpers.desktop import open_phone
+
+    controller, _phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    main, dock = controller.main_window, controller.dock
+    watched = (main.dial_box, main.refresh_button, main.range_bar, main.tabs)
+
+    def places():
+        return [w.mapTo(main, w.rect().topLeft()) for w in watched]
+
+    before = places()
+    main.show_message("A message that takes a line. " * 3, "error", retry=True)
+    qtbot.wait(50)
+    assert places() == before
+    sim.hub.incoming_call("4000", "48999990000")
+    qtbot.waitUntil(dock.banner.isVisible, timeout=10000)  # in the card's place
+    assert places() == before
+    sim.hub.remote("4000", "hangup")
+    qtbot.waitUntil(lambda: dock.banner.missed, timeout=10000)
+    assert places() == before
+    dock.banner.dismiss.click()
+    main.hide_message()
+    qtbot.wait(50)
+    assert places() == before and main.card.isVisible()

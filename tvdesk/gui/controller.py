@@ -146,6 +146,7 @@ class AppController(QObject):
         window.activated.connect(self._window_activated)
         dock.modeChanged.connect(acts.check_mode)
         dock.panelShown.connect(window.size_phone_panel)
+        dock.bannerShown.connect(window.show_phone_banner)
         dock.panelCollapseRequested.connect(window.collapse_phone_panel)
         for mode, act in acts.modes.items():
             act.triggered.connect(lambda _=False, m=mode: dock.set_mode(m))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -118,9 +119,17 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 8, 10, 4)
-        layout.addWidget(self.card)
-        layout.addWidget(self.banner)
-        self._phone_banner_slot = layout.count()
+        # nothing moves under the agent's mouse: a call arriving takes the card's place (the
+        # same room), and messages have a strip of their own that is always there
+        self.top = QStackedWidget()
+        self.top.addWidget(self.card)
+        layout.addWidget(self.top)
+        self.message_strip = QWidget()
+        strip = QVBoxLayout(self.message_strip)
+        strip.setContentsMargins(0, 0, 0, 0)
+        strip.addWidget(self.banner)
+        self.message_strip.setFixedHeight(self.banner.reserved_height())
+        layout.addWidget(self.message_strip)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
         self._central_layout = layout
@@ -211,10 +220,14 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(screen, self.tr("Extensions (supervisor)"))
 
     def place_phone(self, panel: QWidget, banner: QWidget) -> None:
-        """Room for the phone: its panel beside the tabs, its banner under the messages."""
-        self._central_layout.insertWidget(self._phone_banner_slot, banner)
+        """Room for the phone: its panel beside the tabs, its banner in the card's place."""
+        self.top.addWidget(banner)
         self.splitter.addWidget(panel)
         self.splitter.setStretchFactor(1, 1)
+
+    def show_phone_banner(self, shown: bool) -> None:
+        """A call arriving (or missed) in the card's place; the card again after it."""
+        self.top.setCurrentIndex(1 if shown and self.top.count() > 1 else 0)
 
     def size_phone_panel(self, width: int) -> None:
         self.splitter.setSizes([max(400, self.splitter.width() - width), width])

@@ -40,6 +40,7 @@ class PhoneDock(QObject):
     tokenRefused = Signal(object)   # the API refused the token when the phone asked
     ringing = Signal(str, str)      # an incoming call: title, what is known of the caller
     missed = Signal(str, str)       # a call that rang unanswered: title, what is known
+    bannerShown = Signal(bool)      # the incoming/missed banner wants its room (or not)
     missedSeen = Signal()           # the agent called back or dismissed the missed call
     callBackRequested = Signal(str)  # the missed caller's number
     modeChanged = Signal(str)       # the mode now shown (also after a refused switch)
@@ -62,7 +63,6 @@ class PhoneDock(QObject):
         self.panel.hide()
         self.banner_area = QWidget()  # the incoming-call banner goes here (window's place)
         QVBoxLayout(self.banner_area).setContentsMargins(0, 0, 0, 0)
-        self.banner_area.hide()  # (shown with the banner: no empty gap in the window)
         self.banner: IncomingCallBanner | None = None  # made when the phone starts
         self.missed_unseen = 0  # calls that rang unanswered since the agent last looked
         self.embedded = None     # EmbeddedPanel, in embedded mode
@@ -229,30 +229,30 @@ class PhoneDock(QObject):
         ringing = call is not None and call.phase is CallPhase.RINGING
         if not ringing and not self.banner.missed:  # (a missed call stays until seen)
             self.banner.hide()
-            self.banner_area.hide()
+            self.bannerShown.emit(False)
         self.stateChanged.emit()
 
     def _incoming(self, call) -> None:
         self.banner.show_call(call.number, self._caller_history(call.number))
-        self.banner_area.show()
+        self.bannerShown.emit(True)
         self.ringing.emit(self.banner.title.text(), self.banner.history.text())
 
     def _missed(self, call) -> None:
         self.missed_unseen += 1
         self.banner.show_missed(call.number, call.rang_at, self.missed_unseen,
                                 self._caller_history(call.number))
-        self.banner_area.show()
+        self.bannerShown.emit(True)
         self.missed.emit(self.banner.title.text(), self.banner.history.text())
 
     def _call_back(self, number: str) -> None:
         self.banner.hide()
-        self.banner_area.hide()
+        self.bannerShown.emit(False)
         self.banner.missed = False
         self._missed_seen()
         self.callBackRequested.emit(number)
 
     def _missed_seen(self) -> None:
-        self.banner_area.setVisible(self.banner.isVisible())
+        self.bannerShown.emit(not self.banner.isHidden())
         if self.missed_unseen:
             self.missed_unseen = 0
             self.missedSeen.emit()

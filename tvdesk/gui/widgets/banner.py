@@ -60,6 +60,14 @@ class Banner(QFrame):
         self.action.setVisible(bool(action))
         self.show()
 
+    def reserved_height(self) -> int:
+        """The room to keep for it (two lines of text, or its buttons), so that showing a
+        message never moves what is below it."""
+        margins = self.layout().contentsMargins()
+        text = 2 * self.label.fontMetrics().lineSpacing()
+        buttons = self.retry.sizeHint().height()
+        return max(text, buttons) + margins.top() + margins.bottom() + 2
+
     def _dismiss(self) -> None:
         self.hide()
         self.dismissed.emit()
