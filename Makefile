@@ -9,7 +9,7 @@ ifeq ($(shell id -u),0)
 export QTWEBENGINE_DISABLE_SANDBOX ?= 1
 endif
 
-.PHONY: run test lint bench venv clean system-deps translations package
+.PHONY: run test lint bench soak venv clean system-deps translations package
 
 # A Python >= 3.12: the first candidate on PATH that really runs (pyenv shims may only
 # point elsewhere), then pyenv's own installs.
@@ -79,6 +79,10 @@ bench: venv
 	$(HEADLESS) $(PY) benchmarks/bench_desktop.py
 	$(HEADLESS) $(PY) benchmarks/bench_webphone.py
 	$(HEADLESS) $(PY) benchmarks/bench_forwarding.py
+
+# a sped-up working day (about 25 minutes): memory of tvdesk and its QtWebEngine processes
+soak: venv
+	$(HEADLESS) $(PY) benchmarks/bench_soak.py --baseline
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
