@@ -120,3 +120,17 @@ def test_a_refresh_keeps_the_agents_selection_and_adds_new_calls(qtbot, make_con
     assert len(resets) == 1  # swapped once, at the end, not page by page
     assert calls.selected().id == chosen.id
     assert calls.model.row_at(0).caller == "48999997777"
+
+
+def test_a_30_day_pause_chart_keeps_its_day_labels_legible(qtbot, make_controller, sim,
+                                                           memory_keyring):
+    _controller, main = open_main(qtbot, make_controller, sim, memory_keyring,
+                                  range_preset="30days")
+    main.tabs.setCurrentWidget(main.pauses)
+    qtbot.waitUntil(lambda: main.pauses.chart_view is not None
+                    and bool(main.pauses.chart_view.chart().axes()), timeout=5000)
+    x = next(a for a in main.pauses.chart_view.chart().axes()
+             if type(a).__name__ == "QBarCategoryAxis")
+    shown = [c for c in x.categories() if c.strip("\u200b")]
+    assert len(x.categories()) == 30 and 8 <= len(shown) <= 15
+    assert x.labelsAngle() == -90  # standing up: a 30-bar category is too narrow for "16/11"

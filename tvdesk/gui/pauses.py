@@ -115,12 +115,16 @@ class PausesScreen(QWidget):
         series = QBarSeries()
         series.append(bars)
         chart.addSeries(series)
-        step = max(1, len(days) // 12)  # keep the labels readable over long periods
+        # a label on every few days, standing up when the days are many: a category is only
+        # as wide as its bar, and a lying "16/11" on 30 bars would be cut to "…"
+        step = max(1, -(-len(days) // 15))
         # categories must be unique: skipped labels are distinct invisible strings
         labels = [fmt_day_short(d) if i % step == 0 else "\u200b" * (i + 1)
                   for i, (d, _) in enumerate(days)]
         x = QBarCategoryAxis()
         x.append(labels)
+        if len(days) > 10:
+            x.setLabelsAngle(-90)
         y = QValueAxis()
         y.setRange(0, max(1.0, max(s for _, s in days) / 60 * 1.1))
         y.setLabelFormat("%d")
