@@ -965,10 +965,6 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
 <context>
     <name>SignInWindow</name>
     <message>
-        <source>tvdesk: sign in</source>
-        <translation>tvdesk: entrar</translation>
-    </message>
-    <message>
         <source>Sign in to TotalVoice</source>
         <translation>Entrar na TotalVoice</translation>
     </message>
@@ -1039,6 +1035,18 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Address:</source>
         <translation>Endereço:</translation>
+    </message>
+    <message>
+        <source>No TotalVoice account yet? Try tvdesk with a simulated phone system: nothing you do reaches a real one.</source>
+        <translation>Ainda não tem conta na TotalVoice? Experimente o tvdesk com uma central telefônica simulada: nada do que você fizer chega a uma central real.</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Experimentar a demonstração</translation>
+    </message>
+    <message>
+        <source>Restarts tvdesk as `tvdesk --demo`</source>
+        <translation>Reinicia o tvdesk como `tvdesk --demo`</translation>
     </message>
     <message>
         <source>Sign in</source>
@@ -1193,10 +1201,6 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
 </context>
 <context>
     <name>TokenDialog</name>
-    <message>
-        <source>tvdesk: access token</source>
-        <translation>tvdesk: token de acesso</translation>
-    </message>
     <message>
         <source>The TotalVoice server refused the access token. Paste the current one (TotalVoice panel → Minha conta → Token); your calls and the phone are not interrupted.</source>
         <translation>O servidor da TotalVoice recusou o token de acesso. Cole o token atual (painel da TotalVoice → Minha conta → Token); suas ligações e o telefone não são interrompidos.</translation>

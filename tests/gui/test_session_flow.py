@@ -230,3 +230,19 @@ def test_signing_out_with_a_locked_keyring_says_the_token_stayed(qtbot, make_con
                     and controller.sign_in_window.notice.isVisible(), timeout=10000)
     assert "could not be removed" in controller.sign_in_window.notice.text()
     assert memory_keyring.passwords  # indeed still there
+
+
+def test_a_newcomer_is_shown_the_demo(qtbot, make_controller, sim, memory_keyring):
+    controller = make_controller()  # first start: nothing remembered
+    w = sign_in_window(qtbot, controller)
+    assert w.demo.isVisible() and "simulated phone system" in w.demo_hint.text()
+    with qtbot.waitSignal(controller.quitting, timeout=5000):
+        w.demo.click()  # this tvdesk ends, and app.run starts `tvdesk --demo` after it
+    assert controller.restart_as_demo
+
+
+def test_an_agent_who_signed_in_before_is_not_shown_the_demo(qtbot, make_controller, sim,
+                                                             memory_keyring):
+    controller = make_controller(remembered(sim))  # remembered, but no token any more
+    w = sign_in_window(qtbot, controller)
+    assert not w.demo.isVisible()

@@ -147,7 +147,19 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
         simulator = controller.demo or _result_or_none(early)
         if simulator is not None:
             simulator.stop(wait=False)  # the process is ending: its threads end too
+        if controller.restart_as_demo:  # (after the single-instance lock is released)
+            _start_demo_process()
     return 0
+
+
+def _start_demo_process() -> None:
+    """A new ``tvdesk --demo``, on its own (this process is ending)."""
+    import subprocess
+
+    command = [sys.executable] if getattr(sys, "frozen", False) else \
+        [sys.executable, "-m", "tvdesk"]
+    subprocess.Popen([*command, "--demo"], start_new_session=True,  # noqa: S603 (our own)
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def _result_or_none(job: concurrent.futures.Future):

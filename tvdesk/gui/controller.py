@@ -71,6 +71,8 @@ class AppController(QObject):
         self.flow.tokenNeeded.connect(self._token_needed)
         self.flow.tokenReplaced.connect(self._token_replaced)
         self.flow.tokenAcceptedAgain.connect(self._token_accepted_again)
+        self.flow.demoRequested.connect(self._try_the_demo)
+        self.restart_as_demo = False  # app.run starts `tvdesk --demo` once this one is gone
         self.dialer = Dialer(self)
         self.startup = Startup(self, demo_source=demo, url_prefetch=url_prefetch)
         self.main_window: MainWindow | None = None
@@ -462,6 +464,11 @@ class AppController(QObject):
         box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes and then())
         self.confirm_box = box
         box.open()
+
+    def _try_the_demo(self) -> None:
+        """The newcomer's *Try the demo*: this tvdesk ends and a demo one starts."""
+        self.restart_as_demo = True
+        self.quit()
 
     def quit(self) -> None:
         """End tvdesk: the webphone unregisters (``desconectar``), then the windows close

@@ -48,6 +48,7 @@ class SessionFlow(QObject):
     signedIn = Signal(object)       # the Session
     signInFailed = Signal()         # a main window showing must give way to the sign-in
     signInShown = Signal(object)    # the SignInWindow
+    demoRequested = Signal()        # the newcomer asked to try the demo
     tokenNeeded = Signal()          # the token was refused during the day (confirmed)
     tokenAcceptedAgain = Signal()   # refused once, accepted on the next request
     tokenReplaced = Signal()        # a new token, checked, is used from now on
@@ -77,6 +78,9 @@ class SessionFlow(QObject):
                 lambda token, url, ext, remember: self._start_sign_in(
                     self.sign_in(token, url, ext, remember)))
             w.cancelRequested.connect(self._cancel_sign_in)
+            w.demoRequested.connect(self.demoRequested)
+            # a newcomer (nothing remembered, no demo running) is shown the way to try it
+            w.show_demo_hint(not self._demo and not self._settings.current.ramal)
             w.extensionsRequested.connect(
                 lambda token, url: self._tasks.spawn(self.offer_extensions(token, url)))
             s = self._settings.current

@@ -34,10 +34,11 @@ class SignInWindow(QWidget):
     signInRequested = Signal(str, str, str, bool)  # token, base URL, extension, remember
     extensionsRequested = Signal(str, str)         # token, base URL
     cancelRequested = Signal()                     # stop waiting for the server
+    demoRequested = Signal()                       # try tvdesk without an account
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("tvdesk: sign in"))
+        self.setWindowTitle(self.tr("Sign in"))  # (the desktop adds " — tvdesk")
         self.setMinimumWidth(460)
         heading = QLabel(self.tr("Sign in to TotalVoice"))
         font = heading.font()
@@ -105,6 +106,14 @@ class SignInWindow(QWidget):
         self.busy.setMaximumHeight(6)
         self.busy.setTextVisible(False)
         self.busy.hide()
+        self.demo_hint = QLabel(self.tr("No TotalVoice account yet? Try tvdesk with a "
+                                        "simulated phone system: nothing you do reaches a "
+                                        "real one."))
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.setStyleSheet("color:#56606c;")
+        self.demo = QPushButton(self.tr("Try the demo"))
+        self.demo.setToolTip(self.tr("Restarts tvdesk as `tvdesk --demo`"))
+        self.demo.clicked.connect(self.demoRequested)
         self.submit = QPushButton(self.tr("Sign in"))
         self.submit.setDefault(True)
         self.submit.setAutoDefault(True)
@@ -129,6 +138,10 @@ class SignInWindow(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.notice)
         layout.addWidget(self.busy)
+        demo_row = QHBoxLayout()
+        demo_row.addWidget(self.demo_hint, 1)
+        demo_row.addWidget(self.demo)
+        layout.addLayout(demo_row)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel)
@@ -147,6 +160,11 @@ class SignInWindow(QWidget):
         self.resize(max(520, self.sizeHint().width()), self.sizeHint().height())
 
     # ------------------------------------------------------------------ values
+    def show_demo_hint(self, shown: bool) -> None:
+        """The newcomer's way in (first start: nothing remembered yet)."""
+        self.demo_hint.setVisible(shown)
+        self.demo.setVisible(shown)
+
     def prefill(self, *, token: str = "", base_url: str = DEFAULT_BASE_URL,
                 extension: str = "", remember: bool = True) -> None:
         self.token.setText(token)
@@ -261,7 +279,7 @@ class TokenDialog(QDialog):
 
     def __init__(self, remember: bool, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("tvdesk: access token"))
+        self.setWindowTitle(self.tr("Access token"))
         self.setModal(False)
         text = QLabel(self.tr("The TotalVoice server refused the access token. Paste the "
                               "current one (TotalVoice panel → Minha conta → Token); your "
