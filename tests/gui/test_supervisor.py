@@ -135,3 +135,12 @@ def test_field_for_message():
     assert field_for_message("não é possível alterar o login/senha do ramal administrador") \
         in ("login", "senha")
     assert field_for_message("erro desconhecido") is None
+
+
+def test_logins_are_readable_in_a_1280_window(qtbot, make_controller, sim, memory_keyring):
+    main, screen = open_supervisor(qtbot, make_controller, sim, memory_keyring)
+    main.resize(1280, 680)
+    qtbot.wait(100)
+    metrics = screen.table.fontMetrics()
+    longest = max(metrics.horizontalAdvance(r.login or "") for r in sim.store.ramais.values())
+    assert screen.table.columnWidth(1) >= longest  # not cut to "…"

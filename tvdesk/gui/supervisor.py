@@ -71,9 +71,12 @@ class SupervisorScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()  # short columns as wide as their content,
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # the login
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # takes the rest
+        # short columns as wide as their content; the login (an e-mail) keeps room to be
+        # read and scrolls sideways in a narrow window rather than shrink to "…"
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(1, 200)
         self.new_button = QPushButton(self.tr("New extension"))
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.reload_button = QPushButton(self.tr("Reload"))
@@ -211,6 +214,8 @@ class SupervisorScreen(QWidget):
             return
         keep = self.editing.id if self.editing else None
         self.model.set_rows(rows)
+        self.table.resizeColumnToContents(1)  # every login readable (up to a limit)
+        self.table.setColumnWidth(1, min(max(self.table.columnWidth(1), 160), 360))
         if keep is not None:
             self.select_id(keep)
 

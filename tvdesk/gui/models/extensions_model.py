@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication as Q
 
+from tvdesk.core.phone import format_for_display
 from tvdesk.core.reports import extension_order
 from tvdesk.gui.models.table import ALIGN_CENTER, Column, RowTableModel
 
@@ -25,7 +26,8 @@ class ExtensionsModel(RowTableModel):
             Column(lambda: Q.translate("ExtensionsModel", "Login"),
                    lambda r: r.login or "", lambda r: r.login or ""),
             Column(lambda: Q.translate("ExtensionsModel", "Caller ID"),
-                   lambda r: r.bina or "", lambda r: r.bina or ""),
+                   lambda r: format_for_display(r.bina) if r.bina else "",
+                   lambda r: r.bina or ""),
             _flag_column(lambda: Q.translate("ExtensionsModel", "Webphone"), "webphone"),
             _flag_column(lambda: Q.translate("ExtensionsModel", "Recording"), "gravar_audio"),
             _flag_column(lambda: Q.translate("ExtensionsModel", "External"), "ligacao_externa"),
