@@ -12,16 +12,8 @@
         <translation>Informar o token…</translation>
     </message>
     <message>
-        <source>Reconnect</source>
-        <translation>Reconectar</translation>
-    </message>
-    <message>
         <source>The new language applies the next time tvdesk starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o tvdesk for aberto.</translation>
-    </message>
-    <message>
-        <source>tvdesk</source>
-        <translation>tvdesk</translation>
     </message>
     <message>
         <source>End the call and quit?</source>
@@ -680,6 +672,13 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Type the queue id.</source>
         <translation>Digite o id da fila.</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePresence</name>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconectar</translation>
     </message>
 </context>
 <context>

@@ -67,3 +67,12 @@ def test_the_tray_follows_the_phone_and_its_actions_reach_it(qtbot, make_control
     phone.dial("4001")
     qtbot.waitUntil(lambda: tray.state == "call", timeout=5000)
     assert not state_icon("call").isNull()
+
+
+def test_signing_out_resets_the_tray(qtbot, make_controller, sim, memory_keyring, tray):
+    controller, main, _ = signed_in(qtbot, make_controller, sim, memory_keyring)
+    controller.set_tray(tray)
+    assert tray.state == "ready"
+    main.menu_actions.sign_out.trigger()
+    qtbot.waitUntil(lambda: controller.sign_in_window is not None, timeout=5000)
+    assert tray.state == "off" and "4000" not in tray.icon.toolTip()

@@ -28,6 +28,7 @@ from tvdesk.gui.settings_model import SettingsModel
 from tvdesk.gui.startup import Startup, load_after_phone
 from tvdesk.gui.tasks import Tasks
 from tvdesk.gui.webphone.dock import PhoneDock
+from tvdesk.gui.webphone.presence import PhonePresence
 
 if TYPE_CHECKING:
     import asyncio
@@ -81,8 +82,7 @@ class AppController(QObject):
         self.tray: Tray | None = None
         self.confirm_box = None  # the question asked before ending a call
         self._quitting = False
-        self._phone_was_up = False
-        self._missed_while_away = False
+        self.presence: PhonePresence | None = None
         self.settings.changed.connect(self._settings_changed)
 
     # ------------------------------------------------------------------ what tests and the
@@ -122,6 +122,7 @@ class AppController(QObject):
                              caller_history=self._caller_history)
             window.place_phone(dock.panel, dock.banner_area)
             self._connect_window(window, dock)
+            self.presence = PhonePresence(dock, window, self.settings, self._extension)
             self.main_window, self.dock = window, dock
             self.dialer.attach(window, dock, self._ensure_phone)
             window.show()
@@ -137,15 +138,9 @@ class AppController(QObject):
         window.closing.connect(dock.stop)
         window.closing.connect(lambda: window.calls and window.calls.stop_playing())
         dock.started.connect(self._phone_started)
-        dock.stateChanged.connect(self._phone_changed)
-        dock.message.connect(self._phone_message)
         dock.tokenRefused.connect(self._token_refused)
         window.messageActionRequested.connect(self._message_action)
-        dock.ringing.connect(self._ringing)
-        dock.missed.connect(self._missed)
-        dock.missedSeen.connect(self._missed_count_changed)
         dock.callBackRequested.connect(self.dialer.dial)
-        window.activated.connect(self._window_activated)
         dock.modeChanged.connect(acts.check_mode)
         dock.panelShown.connect(window.size_phone_panel)
         dock.bannerShown.connect(window.show_phone_banner)
@@ -174,7 +169,7 @@ class AppController(QObject):
             if alive(window):
                 window.close_for_quit()
                 window.deleteLater()
-            self.dock = self.history = None
+            self.dock = self.history = self.presence = None
             self._tray_follows()
         self.flow.end_session()
 
@@ -253,8 +248,6 @@ class AppController(QObject):
     def _message_action(self, source: str) -> None:
         if source == "token":
             self.ask_for_token()
-        elif source == "phone" and self.dock is not None:
-            self.dock.reconnect()
 
     def ask_for_token(self):
         """The token dialog, over the main window (non-blocking)."""
@@ -269,75 +262,6 @@ class AppController(QObject):
         if self.main_window is not None:
             self.main_window.allow_dialing()
         self.phoneStarted.emit(phone)
-
-    def _phone_message(self, text: str, kind: str) -> None:
-        """What the phone says while it is down stays until it is back (a refresh does
-        not hide it); anything else is an ordinary message."""
-        from tvdesk.core.webphone.phone_state import Registration
-
-        if self.main_window is None:
-            return
-        down = self.dock is not None and self.dock.state is not None and \
-            self.dock.state.registration is not Registration.CONNECTED
-        if down:  # what it says is why it is down: it stays, with a way to try again
-            self.main_window.show_message(text, kind, source="phone",
-                                          action=self.tr("Reconnect"))
-        elif kind == MessageKind.INFO:  # a confirmation: in the status bar, nothing moves
-            self.main_window.show_status(text, 8)
-        else:
-            self.main_window.show_message(text, kind)
-
-    def _phone_changed(self) -> None:
-        from tvdesk.core.webphone.phone_state import Registration
-
-        dock, window = self.dock, self.main_window
-        if dock is None or window is None or dock.state is None:
-            return
-        up = dock.state.registration is Registration.CONNECTED
-        if up and not self._phone_was_up:
-            window.hide_message("phone")  # back: what said it was down goes
-        self._phone_was_up = up
-        from tvdesk.gui.webphone.status import card_text
-
-        window.show_phone_state(card_text(dock.state), paused=dock.state.paused)
-        window.menu_actions.allow_mode_change(dock.state.call is None)
-        self._tray_shows_phone()
-
-    def _ringing(self, title: str, detail: str) -> None:
-        """A call is arriving: a desktop notification (through the tray, where there is
-        one), the taskbar's alert, and the window to the front if the agent wants it."""
-        from PySide6.QtWidgets import QApplication
-
-        window = self.main_window
-        if self.tray is not None:
-            self.tray.notify(title, detail)
-        if window is None:
-            return
-        QApplication.alert(window)
-        if self.settings.current.raise_on_incoming:
-            window.bring_forward()
-
-    def _missed(self, title: str, detail: str) -> None:
-        """A call rang unanswered: the banner says so (the dock), and so do a desktop
-        notification, the tray's icon and tooltip, and the window's title."""
-        if self.tray is not None:
-            self.tray.notify(title, detail)
-        self._missed_while_away = self.main_window is not None and \
-            not (self.main_window.isVisible() and self.main_window.isActiveWindow())
-        self._missed_count_changed()
-
-    def _missed_count_changed(self) -> None:
-        count = self.dock.missed_unseen if self.dock is not None else 0
-        if self.main_window is not None:
-            self.main_window.set_missed_count(count)
-        if self.tray is not None:
-            self.tray.set_missed(count)
-
-    def _window_activated(self) -> None:
-        """The agent came back to the window: missed calls while away are seen now."""
-        if self._missed_while_away and self.dock is not None:
-            self._missed_while_away = False
-            self.dock.mark_missed_seen()
 
     # ------------------------------------------------------------------ settings
     def open_settings(self):
@@ -391,26 +315,20 @@ class AppController(QObject):
 
     def _tray_follows(self) -> None:
         """The window closes to the tray when there is one and the agent wants it; the
-        tray shows the phone's state."""
+        tray shows the phone's state (or that there is none)."""
         if self.tray is None:
             return
         if self.main_window is not None:
             self.main_window.set_close_to_tray(self.tray.available
                                                and self.settings.current.close_to_tray)
-        self._tray_shows_phone()
+        if self.presence is not None:
+            self.presence.set_tray(self.tray)
+        else:
+            self.tray.set_state("off", "tvdesk")
+            self.tray.set_missed(0)
 
-    def _tray_shows_phone(self) -> None:
-        if self.tray is None:
-            return
-        state = self.dock.state if self.dock is not None else None
-        if state is None:
-            self.tray.set_state("off", self.tr("tvdesk"))
-            return
-        from tvdesk.gui.webphone.status import state_text, tray_state
-
-        ramal = self.session.ramal.ramal if self.session is not None else ""
-        self.tray.set_state(tray_state(state), f"tvdesk — {ramal} — {state_text(state)}",
-                            paused=state.paused)
+    def _extension(self) -> str:
+        return self.session.ramal.ramal or "" if self.session is not None else ""
 
     def _dial_clipboard(self) -> None:
         self._bring_forward()
