@@ -43,6 +43,14 @@ def build_parser():
     return p
 
 
+#: longer than any number or link an agent dials (E.164 has 15 digits; a link adds a little)
+MAX_TARGET = 200
+
+
+def too_long(request: tuple[str, list[str]] | None) -> bool:
+    return request is not None and any(len(a) > MAX_TARGET for a in request[1])
+
+
 def request_of(words: list[str], parser) -> tuple[str, list[str]]:
     """``("dial", [target])`` or ``("show", [])`` from the positional words."""
     if not words:
@@ -77,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         if argv[0] == url_prefetch.URL_HELPER_FLAG:  # started by a starting tvdesk
             return url_prefetch.helper_main()
     fast = fast_request(argv)
+    if too_long(fast):
+        sys.stderr.write(f"tvdesk: that is too long to be a phone number or a link "
+                         f"({len(fast[1][0])} characters)\n")
+        return 2
     if fast is not None:
         from tvdesk.core.instance import send_to_running
 
@@ -89,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return register() if args.register_handler else unregister()
     command, words = request_of(args.request, parser)
+    if too_long((command, words)):
+        parser.error(f"that is too long to be a phone number or a link "
+                     f"({len(words[0])} characters)")
     milestones = args.quit_when_shown or args.quit_when_loaded or args.quit_when_phone_ready
     if not milestones and fast is None:
         from tvdesk.core.instance import send_to_running

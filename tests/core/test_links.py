@@ -53,3 +53,10 @@ def test_clipboard(text, value):
                                   "pedido 12 de 2024, ramal 4001"])
 def test_clipboard_without_a_number(text):
     assert from_clipboard(text) is None
+
+
+def test_text_after_a_semicolon_is_stripped_only_from_links():
+    assert dial_target("tel:4001;phone-context=example.com").value == "4001"
+    assert dial_target("tel:+5548999999999;ext=12").value == "+5548999999999"
+    with pytest.raises(InvalidNumberError):
+        dial_target("4001; anything")  # a plain number: a slip to refuse, not to dial 4001

@@ -175,3 +175,11 @@ def test_with_no_tvdesk_running_a_dial_starts_one_and_dials_when_connected(env):
     finally:
         proc.terminate()
         proc.wait(timeout=15)
+
+
+def test_inputs_at_the_limits_get_a_message_not_a_traceback(env):
+    result = tvdesk(env, "dial", "9" * 5000)
+    assert result.returncode == 2
+    assert "too long" in result.stderr and "Traceback" not in result.stderr
+    result = tvdesk(env, "dial", "")
+    assert result.returncode == 2 and "needs a number" in result.stderr

@@ -40,14 +40,16 @@ class DialTarget:
 
 
 def strip_uri(text: str) -> str:
-    """``tel:+55-48-9999`` / ``callto://…`` / ``sip:`` → the number part, decoded."""
-    s = unquote(text.strip())
+    """``tel:+55-48-9999`` / ``callto://…`` / ``sip:`` → the number part, decoded; a link's
+    parameters (``;ext=…``, ``@host``, ``?…``) go. A plain number is left whole: text after
+    a ``;`` in it is not a parameter but a typing slip, to be refused, not dialled."""
+    s = text.strip()
     low = s.lower()
     for scheme in LINK_SCHEMES:
         if low.startswith(scheme):
-            s = s[len(scheme):].lstrip("/")
-            break
-    return s.split(";", 1)[0].split("@", 1)[0].split("?", 1)[0].strip()
+            s = unquote(s[len(scheme):]).lstrip("/")
+            return s.split(";", 1)[0].split("@", 1)[0].split("?", 1)[0].strip()
+    return s
 
 
 def ascii_digits(text: str) -> str:
