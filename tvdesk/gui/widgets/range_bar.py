@@ -54,8 +54,8 @@ class RangeBar(QWidget):
         layout.addWidget(QLabel("–"))
         layout.addWidget(self.end)
         self.preset.currentIndexChanged.connect(self._preset_changed)
-        self.start.dateChanged.connect(self._dates_edited)
-        self.end.dateChanged.connect(self._dates_edited)
+        self.start.dateChanged.connect(lambda: self._dates_edited(self.start))
+        self.end.dateChanged.connect(lambda: self._dates_edited(self.end))
         self._applying = False
         self.set_preset("today")
 
@@ -73,10 +73,10 @@ class RangeBar(QWidget):
         return self.preset.currentData()
 
     def range(self) -> tuple[date, date]:
-        start, end = self.start.date().toPython(), self.end.date().toPython()
-        return (start, end) if start <= end else (end, start)
+        return self.start.date().toPython(), self.end.date().toPython()
 
     def set_range(self, start: date, end: date) -> None:
+        start, end = min(start, end), max(start, end)
         self._applying = True
         self.preset.setCurrentIndex(self.preset.findData("custom"))
         self.start.setDate(QDate(start))
@@ -97,6 +97,13 @@ class RangeBar(QWidget):
         self._applying = False
         self.rangeChanged.emit(*span)
 
-    def _dates_edited(self) -> None:
-        if not self._applying and self.current_preset() == "custom":
-            self.rangeChanged.emit(*self.range())
+    def _dates_edited(self, edited) -> None:
+        if self._applying or self.current_preset() != "custom":
+            return
+        if self.start.date() > self.end.date():
+            # the other end follows, where the agent sees it: never swapped behind their back
+            self._applying = True
+            other = self.end if edited is self.start else self.start
+            other.setDate(edited.date())
+            self._applying = False
+        self.rangeChanged.emit(*self.range())
