@@ -394,7 +394,6 @@
     </message>
     <message>
         <source>Loading…</source>
-        <extracomment>messages that stay until their source takes them back (a refresh does not hide them): the phone is down, the token was refused</extracomment>
         <translation>Carregando…</translation>
     </message>
     <message>
@@ -1314,8 +1313,11 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Saiu das filas.</translation>
     </message>
     <message>
+        <source>Finish the call before reconnecting the webphone: reconnecting would end it.</source>
+        <translation>Termine a ligação antes de reconectar o webphone: reconectar a encerraria.</translation>
+    </message>
+    <message>
         <source>Finish the call before changing how the webphone is shown.</source>
-        <extracomment>a page that has not said ``conectado`` by then is replaced (fresh URL, backoff) a dial the webphone has not started by then (no ``chamando``) is given up</extracomment>
         <translation>Encerre a ligação antes de mudar a forma de exibir o webphone.</translation>
     </message>
     <message>

@@ -236,8 +236,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([1, 0])
 
     # ------------------------------------------------------------------ messages and loading
-    #: messages that stay until their source takes them back (a refresh does not hide them):
-    #: the phone is down, the token was refused
+    # messages that stay until their source takes them back (a refresh does not hide them):
+    # the phone is down, the token was refused
     STICKY = frozenset({"phone", "token"})
 
     def show_message(self, text: str, kind: str = MessageKind.INFO, *, retry: bool = False,

@@ -171,3 +171,18 @@ def test_without_the_microphone_every_mode_says_so_and_offers_to_retry(
     phone = controller.dock.controller
     qtbot.waitUntil(lambda: phone.state.registration is Registration.CONNECTED, timeout=20000)
     assert "microphone" not in main.banner.text()
+
+
+def test_reconnect_never_ends_a_call_in_progress(qtbot, make_controller, sim, memory_keyring):
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
+    main = controller.main_window
+    phone.dial("4001")
+    qtbot.waitUntil(lambda: phone.state.call is not None
+                    and phone.state.call.phase is CallPhase.TALKING, timeout=10000)
+    session = sim.hub.registrations(AGENT)[0]["session"]
+    main.menu_actions.reconnect.trigger()  # Phone → Reconnect the webphone, mid-call
+    qtbot.wait(500)
+    assert "Finish the call before reconnecting" in main.banner.text()
+    assert phone.state.call is not None and log(sim, "hangup") == []
+    assert sim.hub.registrations(AGENT)[0]["session"] == session  # the same page
+    phone.hangup()

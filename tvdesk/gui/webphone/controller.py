@@ -84,9 +84,9 @@ def problem_text(code: str | None, text: str) -> str:
 
 
 class WebphoneController(QObject):
-    #: a page that has not said ``conectado`` by then is replaced (fresh URL, backoff)
+    # a page that has not said ``conectado`` by then is replaced (fresh URL, backoff)
     CONNECT_TIMEOUT_MS = 20_000
-    #: a dial the webphone has not started by then (no ``chamando``) is given up
+    # a dial the webphone has not started by then (no ``chamando``) is given up
     DIAL_TIMEOUT_MS = 10_000
 
     stateChanged = Signal()
@@ -199,10 +199,17 @@ class WebphoneController(QObject):
         timer.start(timeout_ms)
         self.send(protocol.desconectar())
 
-    def reconnect(self) -> None:
+    def reconnect(self) -> bool:
+        """A new page, now (the agent asked). Refused during a call: a new page would end it."""
+        if self.state.call is not None and self.state.registration is Registration.CONNECTED:
+            self.problem.emit(Q.translate("Webphone", "Finish the call before reconnecting "
+                                          "the webphone: reconnecting would end it."),
+                              MessageKind.WARNING)
+            return False
         self._attempt = 0
         self._wanted = True
         self._start_load()
+        return True
 
     def set_mode(self, mode: WebphoneMode | str) -> bool:
         """Switch embedded/floating/hidden; refused during a call."""
