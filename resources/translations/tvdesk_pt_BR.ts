@@ -414,6 +414,18 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
 <context>
     <name>Messages</name>
     <message>
+        <source>That is not an access token: a token has only letters, digits and punctuation, without spaces or accents. Copy it again from the TotalVoice panel (Minha conta → Token).</source>
+        <translation>Isso não é um token de acesso: um token tem só letras, dígitos e pontuação, sem espaços nem acentos. Copie-o de novo do painel da TotalVoice (Minha conta → Token).</translation>
+    </message>
+    <message>
+        <source>The API address must be the server&apos;s address only, without &quot;?&quot; or &quot;#&quot; parts (e.g. https://voice-api.zenvia.com).</source>
+        <translation>O endereço da API deve ser só o endereço do servidor, sem partes &quot;?&quot; ou &quot;#&quot; (por exemplo, https://voice-api.zenvia.com).</translation>
+    </message>
+    <message>
+        <source>The API address must start with https:// (or http://).</source>
+        <translation>O endereço da API deve começar com https:// (ou http://).</translation>
+    </message>
+    <message>
         <source>Extension {number} does not exist in this account. Check the number, or pick your extension from the list.</source>
         <translation>O ramal {number} não existe nesta conta. Confira o número ou escolha o seu ramal na lista.</translation>
     </message>
@@ -1069,10 +1081,6 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Paste the access token first.</source>
         <translation>Cole primeiro o token de acesso.</translation>
-    </message>
-    <message>
-        <source>The API address must start with https:// (or http://).</source>
-        <translation>O endereço da API deve começar com https:// (ou http://).</translation>
     </message>
     <message>
         <source>Type your extension: 3 or 4 digits.</source>

@@ -246,3 +246,20 @@ def test_an_agent_who_signed_in_before_is_not_shown_the_demo(qtbot, make_control
     controller = make_controller(remembered(sim))  # remembered, but no token any more
     w = sign_in_window(qtbot, controller)
     assert not w.demo.isVisible()
+
+
+def test_a_host_with_a_query_and_a_token_with_spaces_get_the_right_message(
+        qtbot, make_controller, sim, memory_keyring):
+    controller = make_controller()
+    w = sign_in_window(qtbot, controller)
+    fill(qtbot, w, url=sim.base_url + "/?x=1")
+    w.submit.click()
+    assert "without \"?\" or \"#\" parts" in w.error.text()
+    fill(qtbot, w, url="ftp://example.invalid")
+    w.submit.click()
+    assert "must start with https://" in w.error.text()
+    fill(qtbot, w, token="abc déf", url=sim.base_url)
+    w.submit.click()
+    qtbot.waitUntil(lambda: "not an access token" in w.error.text(), timeout=5000)
+    assert "only letters, digits and punctuation" in w.error.text()
+    assert sim.requests_log() == []  # such a token never left the machine

@@ -22,6 +22,21 @@ from tvdesk.core.session import ExtensionNotFoundError
 
 def describe(exc: BaseException, host: str = "") -> str:
     """One or two sentences: what happened and what the agent can do."""
+    from tvdesk.core.api.errors import InvalidTokenError
+    from tvdesk.core.api.hosts import InvalidHostError
+
+    if isinstance(exc, InvalidTokenError):
+        return Q.translate("Messages",
+                           "That is not an access token: a token has only letters, digits and "
+                           "punctuation, without spaces or accents. Copy it again from the "
+                           "TotalVoice panel (Minha conta → Token).")
+    if isinstance(exc, InvalidHostError):
+        if exc.reason == "query":
+            return Q.translate("Messages",
+                               "The API address must be the server's address only, without "
+                               "\"?\" or \"#\" parts (e.g. https://voice-api.zenvia.com).")
+        return Q.translate("Messages",
+                           "The API address must start with https:// (or http://).")
     if isinstance(exc, ExtensionNotFoundError):
         text = Q.translate("Messages",
                            "Extension {number} does not exist in this account. Check the "

@@ -308,6 +308,9 @@ def _check_token(token: str, base_url: str, ramal_id: int, **client_kw) -> None:
 
 
 def _why(exc: BaseException, base_url: str) -> str:
-    if isinstance(exc, ApiError):
-        return describe(exc, base_url)
+    from tvdesk.core.api.errors import InvalidTokenError
+    from tvdesk.core.api.hosts import InvalidHostError
+
+    if isinstance(exc, ApiError | InvalidTokenError | InvalidHostError):
+        return describe(exc, base_url)  # translated, with what to do
     return str(exc) or describe(exc)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from tvdesk.core.api.hosts import DEFAULT_BASE_URL, KNOWN_HOSTS, resolve_base_url
 from tvdesk.core.models import Ramal
+from tvdesk.gui.messages import describe
 
 CUSTOM = "custom"
 
@@ -206,8 +207,8 @@ class SignInWindow(QWidget):
             return None
         try:
             base_url = resolve_base_url(self.base_url())
-        except ValueError:
-            self.show_error(self.tr("The API address must start with https:// (or http://)."))
+        except ValueError as exc:
+            self.show_error(describe(exc))  # (the host's own words, translated)
             self.custom_url.setFocus()
             return None
         return token, base_url

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from tvdesk.core.api.errors import MalformedResponseError
+from tvdesk.core.api.errors import InvalidTokenError, MalformedResponseError
 from tvdesk.core.api.hosts import DEFAULT_BASE_URL, resolve_base_url
 from tvdesk.core.api.paging import CancelFlag, PageProgress, fetch_all_pages
 from tvdesk.core.api.parse import (
@@ -250,11 +250,11 @@ class TotalVoiceClient:
 
 def _checked_token(token: str) -> str:
     if not token or not token.strip():
-        raise ValueError("an Access-Token is required")
+        raise InvalidTokenError("an Access-Token is required")
     token = token.strip()
     if not _TOKEN_CHARS.fullmatch(token):
         # an HTTP header carries printable ASCII only; anything else is a typing slip
-        raise ValueError("an Access-Token has only letters, digits and punctuation")
+        raise InvalidTokenError("an Access-Token has only letters, digits and punctuation")
     register_secret(token)
     return token
 

@@ -128,3 +128,8 @@ class CancelledError(ApiError):
     """The caller cancelled a long operation (a multi-page report)."""
 
     default_text = "cancelled"
+
+
+class InvalidTokenError(ValueError):
+    """Not something a token can be (empty, spaces, accents): a paste gone wrong. Raised
+    before any request (the token never leaves the machine): not an :class:`ApiError`."""

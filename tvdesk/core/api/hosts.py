@@ -15,6 +15,15 @@ KNOWN_HOSTS: dict[str, str] = {
 }
 
 
+class InvalidHostError(ValueError):
+    """Not an API host tvdesk can use; ``reason``: "scheme" (not an http(s) URL) or "query"
+    (it has ``?…`` or ``#…`` parts)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 def resolve_base_url(name_or_url: str | None) -> str:
     """A known host's name, or an http(s) URL; returns the base URL without a trailing slash."""
     if not name_or_url:
@@ -25,7 +34,8 @@ def resolve_base_url(name_or_url: str | None) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         known = ", ".join(KNOWN_HOSTS)
-        raise ValueError(f"not an API host: {value!r} (use an http(s) URL or one of: {known})")
+        raise InvalidHostError(f"not an API host (use an http(s) URL or one of: {known})",
+                               "scheme")
     if parts.query or parts.fragment:
-        raise ValueError("an API base URL has no query or fragment")
+        raise InvalidHostError("an API base URL has no query or fragment", "query")
     return value.rstrip("/")
