@@ -101,3 +101,27 @@ def test_log_filter_masks_formatted_records(caplog):
         assert "zzzz9999" not in record.getMessage()
     finally:
         logger.removeHandler(handler)
+
+
+def test_tracebacks_in_logs_are_masked_too():
+    import io
+
+    from tvdesk.core.redact import register_secret
+
+    secret = "https://webphone.example.invalid/w3/?key=9f8e7d6c5b4a3928"
+    register_secret(secret)
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactingFilter())
+    logger = logging.getLogger("tvdesk.test.tracebacks")
+    logger.addHandler(handler)
+    try:
+        try:
+            raise RuntimeError(f"could not load {secret}")
+        except RuntimeError as exc:
+            logger.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    finally:
+        logger.removeHandler(handler)
+    text = stream.getvalue()
+    assert "RuntimeError" in text and "Traceback" in text
+    assert secret not in text and "9f8e7d6c5b4a3928" not in text

@@ -93,6 +93,10 @@ class RedactingFilter(logging.Filter):
         if cleaned != message or record.args:
             record.msg = cleaned
             record.args = None
+        if record.exc_info and not record.exc_text:
+            # a traceback's exception text may carry a URL: formatted and masked here (the
+            # formatter then uses this text as it is)
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
         return True
 
 
