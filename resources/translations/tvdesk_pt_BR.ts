@@ -1273,10 +1273,6 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>O webphone não conseguiu usar o microfone. Confira se nenhum outro programa está usando e se o sistema permite que o tvdesk o use; depois clique em Reconectar.</translation>
     </message>
     <message>
-        <source>The phone system refused this extension&apos;s webphone: {error}</source>
-        <translation>A central recusou o webphone deste ramal: {error}</translation>
-    </message>
-    <message>
         <source>The webphone reported a problem: {error}</source>
         <translation>O webphone informou um problema: {error}</translation>
     </message>
@@ -1343,6 +1339,14 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Call transferred to {number}.</source>
         <translation>Ligação transferida para {number}.</translation>
+    </message>
+    <message>
+        <source>The webphone&apos;s sign-in link expired.</source>
+        <translation>O link de acesso do webphone expirou.</translation>
+    </message>
+    <message>
+        <source>The webphone reported a problem again: {error}. Click Reconnect to try once more; if it keeps happening, tell your supervisor.</source>
+        <translation>O webphone informou um problema de novo: {error}. Clique em Reconectar para tentar mais uma vez; se continuar acontecendo, avise seu supervisor.</translation>
     </message>
     <message>
         <source>The webphone stopped unexpectedly; reconnecting…</source>

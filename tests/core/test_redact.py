@@ -78,7 +78,7 @@ def test_server_messages_echoing_secrets_are_masked(client, sim):
     [
         "GET /w3/?key=abcdef0123456789&pop=1",
         "Access-Token: abcdefgh12345",
-        "https://x/w3/hidden.js?tipo=hidden&key=abcdef0123456789&signature=0a1b2c3d",
+        "https://x/w3/phone.php?tipo=hidden&key=abcdef0123456789&signature=0a1b2c3d",
     ],
 )
 def test_redaction_by_shape(text):

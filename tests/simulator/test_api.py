@@ -240,3 +240,40 @@ def test_received_calls_anchor_is_deterministic():
     finally:
         a.stop()
         b.stop()
+
+
+def test_bina_takes_e164_as_the_vendor_documents_and_national_digits_too(sim):
+    for bina in ("+554833334444", "4833334444"):
+        status, _ = call(sim, "PUT", f"/ramal/{AGENT_ID}", json={"bina": bina})
+        assert status == 200
+        assert call(sim, "GET", f"/ramal/{AGENT_ID}")[1]["dados"]["bina"] == bina
+    status, body = call(sim, "POST", "/ramal", json={"ramal": "4778", "login": "e164@x.com",
+                                                     "bina": "+5510888888888"})
+    assert status == 200
+    for bad in ("+0123", "48-3333", "+55 48 3333 4444"):
+        status, body = call(sim, "PUT", f"/ramal/{AGENT_ID}", json={"bina": bad})
+        assert (status, body["mensagem"]) == (405, "número da bina inválido, formato E.164")
+
+
+@pytest.mark.parametrize("form", ["script", "page"])
+def test_a_hidden_url_has_the_vendors_form_and_serves_a_script_or_a_page(form):
+    from tests.helpers.simulator import make_sim
+    from tvdesk.simulator.webphone import WebphoneConfig
+
+    sim = make_sim(webphone=WebphoneConfig(hidden_form=form))
+    try:
+        url = call(sim, "GET", "/webphone", params={"ramal": AGENT, "tipo": "hidden"}
+                   )[1]["dados"]["url"]
+        assert url.startswith(sim.base_url + "/w3/?") and "tipo=hidden" in url
+        r = requests.get(url, timeout=5)
+        if form == "script":
+            assert r.headers["Content-Type"].startswith("application/javascript")
+            assert "frame.id = 'webphone'" in r.text and "/w3/phone.php?" in r.text
+        else:
+            assert r.headers["Content-Type"].startswith("text/html")
+            assert "/w3/static/webphone.js" in r.text
+        # the page itself answers at /w3/phone.php in either form
+        page = requests.get(url.replace("/w3/?", "/w3/phone.php?"), timeout=5)
+        assert page.headers["Content-Type"].startswith("text/html")
+    finally:
+        sim.stop()

@@ -10,12 +10,11 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QUrl
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEnginePermission
+from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from tests.helpers.simulator import AGENT, AGENT_ID, make_client, make_sim
-from tvdesk.core.redact import redact
+from tests.helpers.webphone import HostPage, dispose
 from tvdesk.simulator.webphone import WebphoneConfig
 
 pytestmark = pytest.mark.webengine
@@ -38,27 +37,6 @@ HIDDEN = """<!doctype html><html><body>
       .contentWindow.postMessage(cmd, '{origin}');
 </script>
 <script src="{url}"></script></body></html>"""
-
-
-class HostPage(QWebEnginePage):
-    """Grants the microphone to one origin only; console lines go through redaction."""
-
-    def __init__(self, mic_origin: str | None, profile=None) -> None:
-        super().__init__(profile) if profile else super().__init__()
-        self.mic_origin = mic_origin
-        self.permission_log: list[tuple[str, bool]] = []
-        self.console: list[str] = []
-        self.permissionRequested.connect(self._on_permission)
-
-    def _on_permission(self, permission: QWebEnginePermission) -> None:
-        origin = permission.origin().toString().rstrip("/")
-        audio = permission.permissionType() == QWebEnginePermission.PermissionType.MediaAudioCapture
-        allowed = audio and origin == self.mic_origin
-        self.permission_log.append((origin, allowed))
-        permission.grant() if allowed else permission.deny()
-
-    def javaScriptConsoleMessage(self, level, message, line, source) -> None:  # noqa: N802
-        self.console.append(redact(message))
 
 
 class Harness:
@@ -118,15 +96,6 @@ class Harness:
         dispose(self.view, self.page)
 
 
-def dispose(view: QWebEngineView, page: QWebEnginePage) -> None:
-    """Delete the page now: a page outliving its profile makes Qt warn at exit."""
-    view.close()
-    view.setPage(None)
-    page.deleteLater()
-    view.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
 @pytest.fixture
 def wsim():
     sim = make_sim(webphone=WebphoneConfig(answer_delay_ms=150, keepalive_ms=300,
@@ -165,6 +134,8 @@ def test_embedded_connects_dials_once_and_hangs_up(harness, wsim):
     assert h.wait_event(message="chamada_id")["chamada_id"] == dials[0]["chamada_id"]
     statuses = [m["status"] for m in h.messages() if m["message"] == "status"]
     assert statuses == ["conectado", "chamando", "conversando"]
+    # once per call, when it starts: not again when the far end answers
+    assert [m["message"] for m in h.messages()].count("chamada_id") == 1
 
     h.send(message="hangup")
     h.wait_event(message="status", status="encerrada")
@@ -202,7 +173,8 @@ def test_call_controls_and_queues_reach_the_simulator(harness):
         ("transferirConsulta", "4002", True), ("transferir", "4003", True),
     ]
     stats = h.wait_event(message="stats_webphone")
-    assert set(stats["internet"]) == {"ping", "jitter"} and "cpu" in stats["computador"]
+    # plain values, as the vendor's samples print them
+    assert isinstance(stats["internet"], int) and isinstance(stats["computador"], int)
 
 
 def test_commands_out_of_place_are_refused_and_logged(harness):
@@ -239,10 +211,12 @@ def test_incoming_call_answered_then_hung_up_by_the_caller(harness, wsim):
 
 def test_hidden_mode_script_creates_the_frame_in_the_container(harness):
     h = harness(tipo="hidden")
+    assert urlsplit(h.url).path == "/w3/" and "tipo=hidden" in h.url  # the vendor's form
     h.wait_event(message="status", status="conectado")
     assert h.js("document.querySelectorAll('#widget-evoline-api-container iframe').length") == 1
-    assert h.js("document.querySelector('#widget-evoline-api-container iframe').allow") \
-        == "microphone; autoplay"
+    # id="webphone": the vendor's sample functions post through that global
+    assert h.js("webphone.allow") == "microphone; autoplay"
+    assert h.js("webphone === document.querySelector('#widget-evoline-api-container iframe')")
     h.send(message="chamaNumero", numero="+5511988887777")
     h.wait_event(message="status", status="chamando")
     assert [e["numero"] for e in h.log("chamaNumero")] == ["+5511988887777"]
@@ -259,7 +233,7 @@ def test_ligar_para_dials_once_on_load(harness, wsim):
 def test_microphone_denied_is_a_final_error(harness, wsim):
     h = harness(mic=False)
     err = h.wait_event(message="status_erro")
-    assert err["codigo"] == "microfone_negado"
+    assert err == {"message": "status_erro", "status_erro": "Permissão de microfone negada"}
     assert h.page.permission_log == [(h.origin, False)]
     assert wsim.hub.registrations(AGENT) == []
     assert not [m for m in h.messages() if m.get("status") == "conectado"]
@@ -272,7 +246,7 @@ def test_expired_signed_url_is_reported(qtbot):
         try:
             assert "signature=" in h.url
             err = h.wait_event(message="status_erro")
-            assert err["codigo"] == "url_expirada"
+            assert err == {"message": "status_erro", "status_erro": "URL do webphone expirada"}
         finally:
             h.close()
     finally:

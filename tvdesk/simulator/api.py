@@ -22,7 +22,8 @@ BOOL_FIELDS = ("ligacao_externa", "ligacao_celular", "gravar_audio", "acesso_gra
                "webphone", "voicemail")
 WRITABLE = ("ramal", "login", "senha", "bina", "ura_id", *BOOL_FIELDS)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-BINA = re.compile(r"^\d{10,13}$")
+# the caller id: E.164 as the vendor documents it ("+5510888888888"), or national digits
+BINA = re.compile(r"^(?:\+[1-9]\d{7,14}|\d{10,13})$")
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 100
 
@@ -73,7 +74,7 @@ def validate_ramal_fields(store: AccountStore, body: Any, *, editing: int | None
             text = str(value).strip() if isinstance(value, str | int) and \
                 not isinstance(value, bool) else ""
             if not BINA.match(text):
-                raise _invalid(11, "bina inválida, informe o número com DDD")
+                raise _invalid(11, "número da bina inválido, formato E.164")
             fields["bina"] = text
         elif key == "ura_id":
             if value in (None, ""):

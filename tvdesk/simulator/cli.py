@@ -14,7 +14,7 @@ from datetime import date
 from tvdesk import __version__
 from tvdesk.simulator.server import PAGING_MODES, Simulator
 from tvdesk.simulator.store import DataSpec
-from tvdesk.simulator.webphone import WebphoneConfig
+from tvdesk.simulator.webphone import HIDDEN_FORMS, WebphoneConfig
 
 DEFAULT_PORT = 8765
 
@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="'offset': posicao is 0-based; 'seed': the seed note's reading (201)")
     p.add_argument("--signed-urls", type=int, metavar="TTL", default=None,
                    help="sign webphone URLs and refuse them TTL seconds after issue")
+    p.add_argument("--hidden-form", choices=HIDDEN_FORMS, default="script",
+                   help="what a hidden webphone URL serves: a script that builds the frame "
+                        "(default) or a page to frame directly")
     p.add_argument("--answer-delay-ms", type=int, default=1500,
                    help="how long the far end takes to answer an outgoing call")
     p.add_argument("--latency-ms", type=int, default=0, help="latency added to every API call")
@@ -65,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
                       anchor=args.anchor, extra_agents=args.extra_agents),
         paging=args.paging,
         webphone=WebphoneConfig(answer_delay_ms=args.answer_delay_ms,
-                                signed_ttl_s=args.signed_urls),
+                                signed_ttl_s=args.signed_urls,
+                                hidden_form=args.hidden_form),
     )
     if args.latency_ms:
         sim.add_fault("latency", latency_ms=args.latency_ms)

@@ -355,9 +355,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._apply_fault(fault)
             return
         if method == "GET" and path in ("/w3/", "/w3/index.html"):
+            if query.get("tipo") == "hidden" and sim.hub.config.hidden_form == "script":
+                self._send(_hidden_loader(sim.base_url, query))
+            else:
+                self._send(_asset("webphone.html"))
+        elif method == "GET" and path == "/w3/phone.php":  # the page, whatever the form
             self._send(_asset("webphone.html"))
-        elif method == "GET" and path == "/w3/hidden.js":
-            self._send(_hidden_loader(sim.base_url, query))
         elif method == "GET" and path.startswith("/w3/static/"):
             name = path.rsplit("/", 1)[-1]
             self._send(_asset(name) if name in _WEB_ASSETS else _not_found())
@@ -530,9 +533,10 @@ def _asset(name: str) -> Reply:
 
 
 def _hidden_loader(base_url: str, query: dict) -> Reply:
-    """The hidden webphone's script: it creates the webphone iframe in the host's container."""
+    """The hidden webphone's script: it creates ``iframe#webphone`` in the host's container,
+    framing the page (``/w3/phone.php``) with the same query."""
     params = dict(query)
-    src = f"{base_url}/w3/?" + "&".join(
+    src = f"{base_url}/w3/phone.php?" + "&".join(
         f"{k}={_quote(v)}" for k, v in params.items())
     script = (resource_path("web", "simulator", "hidden-loader.js").read_text("utf-8")
               .replace("__WEBPHONE_SRC__", json.dumps(src)))

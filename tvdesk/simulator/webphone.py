@@ -44,6 +44,9 @@ COMMANDS = {
 }
 
 
+HIDDEN_FORMS = ("script", "page")
+
+
 @dataclass
 class WebphoneConfig:
     answer_delay_ms: int = 1500       # the far end answers an outgoing call after this
@@ -51,6 +54,14 @@ class WebphoneConfig:
     keepalive_timeout_s: float = 15.0  # a registration without keep-alive for this long ends
     stats_interval_ms: int = 5000     # stats_webphone events
     signed_ttl_s: int | None = None   # sign URLs and enforce expiry when set
+    # what a hidden URL (``/w3/?key=…&tipo=hidden``) serves: "script", to load with
+    # ``<script src>`` (it builds ``iframe#webphone``), or "page", to frame directly. Both
+    # are seen in the wild; which one the live service returns is not on record.
+    hidden_form: str = "script"
+
+    def __post_init__(self) -> None:
+        if self.hidden_form not in HIDDEN_FORMS:
+            raise ValueError(f"hidden_form must be one of {HIDDEN_FORMS}")
 
 
 @dataclass
@@ -107,8 +118,7 @@ class WebphoneHub:
         if self.config.signed_ttl_s:
             params["expires"] = str(int(time.time()) + self.config.signed_ttl_s)
             params["signature"] = self._sign(params)
-        path = "/w3/hidden.js" if tipo == "hidden" else "/w3/"
-        return f"{base_url}{path}?{urlencode(params)}"
+        return f"{base_url}/w3/?{urlencode(params)}"
 
     def _sign(self, params: dict[str, str]) -> str:
         canonical = urlencode(sorted((k, v) for k, v in params.items() if k != "signature"))

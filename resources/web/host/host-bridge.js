@@ -1,7 +1,9 @@
 /* tvdesk's side of the webphone bridge. Runs in an isolated world of tvdesk's host page:
-   the vendor's scripts (the hidden mode loads one into the page) cannot reach it.
-   Events are accepted only from the webphone frame and its origin; commands are posted
-   only to that frame and that origin. */
+   the vendor's scripts (the hidden mode loads one into the page's main world) cannot reach
+   it, and nothing they do is trusted. The webphone's frame is the one whose address is on
+   the webphone's origin (not "the first frame"); events count only when the browser itself
+   delivered them (isTrusted) from that frame and origin; commands go only to that frame
+   and origin. */
 (function () {
   'use strict';
   var origin = document.documentElement.getAttribute('data-webphone-origin');
@@ -9,14 +11,23 @@
   var bridge = null;
   var early = [];
 
+  function originOf(src) {
+    try { return new URL(src, location.href).origin; } catch (e) { return null; }
+  }
   function frame() {
-    return document.getElementById('webphone') ||
-      document.querySelector('#widget-evoline-api-container iframe');
+    var found = null;
+    var all = document.getElementsByTagName('iframe');
+    for (var i = 0; i < all.length; i++) {
+      if (originOf(all[i].src) !== origin) { continue; }
+      if (all[i].id === 'webphone') { return all[i]; }
+      found = found || all[i];
+    }
+    return found;
   }
 
   window.addEventListener('message', function (event) {
     var f = frame();
-    if (!origin || event.origin !== origin || !f || event.source !== f.contentWindow) {
+    if (!event.isTrusted || event.origin !== origin || !f || event.source !== f.contentWindow) {
       if (bridge) { bridge.rejected(String(event.origin)); }
       return;
     }
@@ -25,6 +36,17 @@
     if (typeof text !== 'string' || text.length > 65536) { return; }
     if (bridge) { bridge.event(text, event.origin); } else { early.push(text); }
   });
+
+  /* Hidden mode: the vendor's script builds the frame. Say when it is there, so that tvdesk
+     can frame the URL itself when the script builds none. */
+  function watchForFrame() {
+    if (frame()) { bridge.framed(); return; }
+    var observer = new MutationObserver(function () {
+      if (frame()) { observer.disconnect(); bridge.framed(); }
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true,
+                                                 attributes: true, attributeFilter: ['src'] });
+  }
 
   new QWebChannel(qt.webChannelTransport, function (channel) {
     bridge = channel.objects.bridge;
@@ -35,6 +57,7 @@
     });
     early.forEach(function (text) { bridge.event(text, origin); });
     early = [];
+    watchForFrame();
     bridge.ready();
   });
 })();

@@ -1,6 +1,7 @@
 /* Hidden webphone loader: the host page includes this script, as the vendor's samples do,
-   next to <div id="widget-evoline-api-container">. It creates the webphone iframe there;
-   the host then drives it with postMessage. */
+   next to <div id="widget-evoline-api-container">. It creates the webphone iframe there
+   with id="webphone": the vendor's sample functions post through that global
+   (webphone.contentWindow.postMessage(...)). */
 (function () {
   'use strict';
   var src = __WEBPHONE_SRC__;
@@ -12,6 +13,7 @@
       document.body.appendChild(container);
     }
     var frame = document.createElement('iframe');
+    frame.id = 'webphone';
     frame.src = src;
     frame.allow = 'microphone; autoplay';
     frame.title = 'webphone';

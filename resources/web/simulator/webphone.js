@@ -32,8 +32,9 @@
     emit({ message: 'status', status: s });
     ui.render();
   }
-  function error(text, code) {
-    emit({ message: 'status_erro', status_erro: text, codigo: code || null });
+  function error(text) {
+    /* a text and nothing else, as the vendor documents it (e.data.status_erro) */
+    emit({ message: 'status_erro', status_erro: text });
     ui.error(text);
   }
 
@@ -58,12 +59,12 @@
   function micMessage(e) {
     var name = (e && e.name) || 'Error';
     if (name === 'NotFoundError' || name === 'OverconstrainedError') {
-      return ['Nenhum microfone encontrado', 'microfone_ausente'];
+      return 'Nenhum microfone encontrado';
     }
     if (name === 'NotAllowedError' || name === 'AbortError' || name === 'SecurityError') {
-      return ['Permissão de microfone negada', 'microfone_negado'];
+      return 'Permissão de microfone negada';
     }
-    return ['Microfone indisponível (' + name + ')', 'microfone_indisponivel'];
+    return 'Microfone indisponível (' + name + ')';
   }
 
   function connect() {
@@ -84,14 +85,12 @@
       mic = stream;
       return api('register', { query: params });
     }, function (e) {
-      var m = micMessage(e);
-      error(m[0], m[1]);
+      error(micMessage(e));
       return null;
     }).then(function (r) {
       if (!r) { return false; }
       if (r.status !== 200 || !r.data.ok) {
-        var text = (r.data && r.data.error) || 'Falha ao registrar o ramal';
-        error(text, /expirada/.test(text) ? 'url_expirada' : 'registro_negado');
+        error((r.data && r.data.error) || 'Falha ao registrar o ramal');
         return false;
       }
       session = r.data.session;
@@ -153,10 +152,10 @@
   function stats() {
     var n = rtts.length || 1;
     var avg = rtts.reduce(function (a, b) { return a + b; }, 0) / n;
-    var jitter = rtts.length > 1 ? Math.abs(rtts[rtts.length - 1] - rtts[rtts.length - 2]) : 0;
-    emit({ message: 'stats_webphone',
-           internet: { ping: Math.round(avg), jitter: Math.round(jitter) },
-           computador: { cpu: 5 + Math.round(Math.random() * 20) } });
+    /* plain values, as the vendor's samples print them ('Internet: ' + e.data.internet);
+       what they measure (here: round trip in ms, CPU in %) is the simulator's own */
+    emit({ message: 'stats_webphone', internet: Math.round(avg),
+           computador: 5 + Math.round(Math.random() * 20) });
   }
 
   /* ------------------------------------------------------------------ calls */
@@ -197,7 +196,7 @@
         lost('rede');
         break;
       case 'error':
-        error(ev.status_erro || 'Erro no webphone', 'erro_central');
+        error(ev.status_erro || 'Erro no webphone');
         break;
       case 'expired':
       case 'ended':
@@ -205,12 +204,19 @@
         break;
     }
   }
+  function started() {
+    /* chamada_id: once per call, when it starts (dialled, or an incoming one answered) */
+    if (call && !call.idSent) {
+      call.idSent = true;
+      emit({ message: 'chamada_id', chamada_id: call.id });
+    }
+  }
   function answered() {
     clearTimeout(call.timer);
     call.answered = true;
     call.since = Date.now();
     setStatus('conversando');
-    emit({ message: 'chamada_id', chamada_id: call.id });
+    started();
   }
 
   /* ------------------------------------------------------------------ commands in */
@@ -267,7 +273,7 @@
         call = { id: reply.chamada_id, numero: String(cmd.numero), direction: 'out',
                  answered: false, muted: false };
         setStatus('chamando');
-        emit({ message: 'chamada_id', chamada_id: call.id });
+        started();
         call.timer = setTimeout(function () {
           if (call && !call.answered && call.direction === 'out') { answered(); }
         }, cfg.answer_delay_ms);

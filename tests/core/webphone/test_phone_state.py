@@ -76,7 +76,36 @@ def test_queue_pause_timer_and_errors():
     assert not s.paused and s.pause_seconds() == 0
     s.apply(p.QueueEvent("joined", "5"))
     assert s.queues == {"5"}
-    s.apply(p.ErrorEvent("Permissão de microfone negada", "microfone_negado"))
+    s.apply(p.ErrorEvent("Permissão de microfone negada"))
     assert s.registration is Registration.ERROR
+
+
+def test_an_error_is_final_for_the_page_but_never_ends_a_call():
+    s = PhoneState(clock=Clock())
+    s.apply(p.StatusEvent("conectado"))
+    s.dialing("4001")
+    s.apply(p.StatusEvent("chamando"))
+    assert s.apply(p.ErrorEvent("falha na central")) == ["error"]
+    assert s.call is not None and s.registration is Registration.CONNECTED
+    s.apply(p.StatusEvent("encerrada"))
+    assert s.call is None
+
+
+def test_one_call_id_per_call_and_unknown_or_closing_statuses_change_nothing():
+    s = PhoneState(clock=Clock())
+    s.apply(p.StatusEvent("conectado"))
+    s.dialing("4001")
+    s.apply(p.StatusEvent("chamando"))
+    s.apply(p.CallIdEvent("900"))
+    s.apply(p.CallIdEvent("901"))  # repeated: the call keeps its first id
+    assert s.call.call_id == "900"
+    assert s.apply(p.StatusEvent("encerrando")) == []  # on the way to encerrada
+    assert p.parse_event({"message": "status", "status": "em_espera"}) is None
+    assert s.call is not None and s.call.call_id == "900"
+    assert s.apply(p.StatusEvent("encerrada")) == ["ended"]
+    s.dialing("4002")
+    s.apply(p.StatusEvent("chamando"))
+    s.apply(p.CallIdEvent("902"))  # the next call has its own
+    assert s.call.call_id == "902"
 
 

@@ -18,10 +18,6 @@ from tvdesk.core.webphone.protocol import (
     StatusEvent,
 )
 
-# status_erro codes that no reconnect can fix: the agent must act
-FINAL_ERRORS = {"microfone_ausente", "microfone_negado", "microfone_indisponivel",
-                "registro_negado"}
-
 
 class Registration(Enum):
     OFFLINE = "offline"        # nothing loaded
@@ -165,11 +161,12 @@ class PhoneState:
                              call_id=event.call_id, rang_at=self.wall_clock())
             out.append("incoming")
         elif isinstance(event, CallIdEvent):
-            if self.call:
+            if self.call and not self.call.call_id:  # once per call: a repeat changes nothing
                 self.call.call_id = event.call_id
         elif isinstance(event, ErrorEvent):
+            # final for the page, says the vendor; a call on it goes on while it lasts
             self.error = event
-            if event.code in FINAL_ERRORS or event.code == "url_expirada":
+            if self.call is None:
                 self.registration = Registration.ERROR
             out.append("error")
         elif isinstance(event, StatsEvent):

@@ -119,15 +119,19 @@ class CallIdEvent:
 
 @dataclass(frozen=True)
 class ErrorEvent:
+    """``status_erro``: a text, final for the page (see ``page_errors``)."""
     text: str
-    code: str | None  # the simulator's (and our) machine-readable reason, when given
 
 
 @dataclass(frozen=True)
 class StatsEvent:
-    ping_ms: float | None
-    jitter_ms: float | None
-    cpu: float | None
+    """``stats_webphone``. The vendor's samples print ``internet`` and ``computador`` as
+    plain values; older pages nest figures (``{ping, jitter}``, ``{cpu}``): both are read."""
+    internet: str | None  # as shown: "45", "boa"
+    computer: str | None
+    ping_ms: float | None = None
+    jitter_ms: float | None = None
+    cpu: float | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,22 @@ def _float(value: Any) -> float | None:
         return None
 
 
+def _figure(value: Any, key: str) -> tuple[str | None, float | None]:
+    """A plain value (its text, and its number when it is one) or a nested one's ``key``."""
+    if isinstance(value, dict):
+        value = value.get(key)
+    if isinstance(value, bool):
+        return None, None
+    return _text(value), _float(value)
+
+
+def _stats(internet: Any, computer: Any) -> StatsEvent:
+    net_text, ping = _figure(internet, "ping")
+    cpu_text, cpu = _figure(computer, "cpu")
+    jitter = _float(internet.get("jitter")) if isinstance(internet, dict) else None
+    return StatsEvent(net_text, cpu_text, ping, jitter, cpu)
+
+
 def parse_event(data: Any) -> Event | None:
     """An event the webphone posted, or None for anything else."""
     if not isinstance(data, dict):
@@ -174,12 +194,9 @@ def parse_event(data: Any) -> Event | None:
         call_id = _text(data.get("chamada_id"))
         return CallIdEvent(call_id) if call_id else None
     if message == "status_erro":
-        return ErrorEvent(_text(data.get("status_erro")) or "erro", _text(data.get("codigo")))
+        return ErrorEvent(_text(data.get("status_erro")) or "erro")
     if message == "stats_webphone":
-        internet = data.get("internet") if isinstance(data.get("internet"), dict) else {}
-        computer = data.get("computador") if isinstance(data.get("computador"), dict) else {}
-        return StatsEvent(_float(internet.get("ping")), _float(internet.get("jitter")),
-                          _float(computer.get("cpu")))
+        return _stats(data.get("internet"), data.get("computador"))
     if message in _QUEUE_EVENTS:
         return QueueEvent(_QUEUE_EVENTS[message], _text(data.get("filaId")))
     return None

@@ -8,7 +8,13 @@
   Each request is sent once.
 - After ``desconectado``, a renderer crash or an expired URL, it reconnects with
   exponential backoff and a fresh URL; problems the agent must fix (microphone missing
-  or denied) are reported and not retried.
+  or denied) are reported and not retried. A ``status_erro`` is final for its page (the
+  vendor's word): classified from tvdesk's own facts (``page_errors``), it reloads once
+  with a fresh URL and then waits for the agent; never during a call.
+- Hidden mode loads the URL as the vendor's sample does (``<script src>``); when that
+  builds no frame in a short while, the URL is a page: it is framed directly from then on.
+- ``ligar_para`` gets E.164 numbers only (the vendor asks for E.164 there); an extension
+  waits for the page and goes through ``chamaNumero``.
 """
 
 from __future__ import annotations
@@ -30,7 +36,14 @@ from tvdesk.core.vocabulary import MessageKind, WebphoneMode
 from tvdesk.core.webphone import protocol
 from tvdesk.core.webphone.backoff import reconnect_delay
 from tvdesk.core.webphone.dial_queue import DialQueue
-from tvdesk.core.webphone.phone_state import FINAL_ERRORS, PhoneState, Registration
+from tvdesk.core.webphone.page_errors import (
+    PageError,
+    ReloadBudget,
+    classify,
+    microphone_missing,
+    url_expiry,
+)
+from tvdesk.core.webphone.phone_state import PhoneState, Registration
 from tvdesk.core.webphone.protocol import QueueEvent
 from tvdesk.gui.lifetime import alive
 from tvdesk.gui.messages import describe, not_allowed_text
@@ -68,19 +81,18 @@ def queue_text(event: QueueEvent) -> str:
     return texts[0].format(queue=queue) if queue else texts[1]
 
 
-def problem_text(code: str | None, text: str) -> str:
-    if code == "microfone_ausente":
+def microphone_text(vendor_text: str) -> str:
+    if microphone_missing(vendor_text):
         return Q.translate("Webphone", "No microphone was found. Plug in a headset or "
                                        "microphone, then click Reconnect.")
-    if code in ("microfone_negado", "microfone_indisponivel"):
-        return Q.translate("Webphone", "The webphone could not use the microphone. Check "
-                                       "that no other program holds it and that the system "
-                                       "allows tvdesk to use it, then click Reconnect.")
-    if code == "registro_negado":
-        return Q.translate("Webphone", "The phone system refused this extension's webphone: "
-                                       "{error}").format(error=text)
+    return Q.translate("Webphone", "The webphone could not use the microphone. Check "
+                                   "that no other program holds it and that the system "
+                                   "allows tvdesk to use it, then click Reconnect.")
+
+
+def reported_text(vendor_text: str) -> str:
     return Q.translate("Webphone", "The webphone reported a problem: {error}").format(
-        error=text)
+        error=vendor_text)
 
 
 class WebphoneController(QObject):
@@ -88,6 +100,8 @@ class WebphoneController(QObject):
     CONNECT_TIMEOUT_MS = 20_000
     # a dial the webphone has not started by then (no ``chamando``) is given up
     DIAL_TIMEOUT_MS = 10_000
+    # a hidden URL loaded as a script that has built no frame by then is framed directly
+    HIDDEN_FRAME_TIMEOUT_MS = 6_000
 
     stateChanged = Signal()
     incomingCall = Signal(object)   # Call
@@ -135,6 +149,15 @@ class WebphoneController(QObject):
         self._transfer_watch = QTimer(self)
         self._transfer_watch.setSingleShot(True)
         self._transfer_watch.timeout.connect(self._transfer_not_done)
+        self._frame_watch = QTimer(self)
+        self._frame_watch.setSingleShot(True)
+        self._frame_watch.timeout.connect(self._no_hidden_frame)
+        self._hidden_as_script = True  # until a hidden URL turns out to be a page
+        # what a status_erro is judged by, for the page on screen
+        self._url_expires: float | None = None
+        self._mic_refused = False
+        self._reloads = ReloadBudget()
+        self._reload_after_call: str | None = None  # the error to act on once the call ends
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> None:
@@ -162,7 +185,9 @@ class WebphoneController(QObject):
         self._ticker.stop()
         self._connect_watch.stop()
         self._dial_watch.stop()
+        self._frame_watch.stop()
         self._dial_on_load = None
+        self._reload_after_call = None
         self._generation += 1
         self._drop_page()
         self.state.offline()
@@ -208,6 +233,7 @@ class WebphoneController(QObject):
             return False
         self._attempt = 0
         self._wanted = True
+        self._reloads.reset()
         self._start_load()
         return True
 
@@ -263,6 +289,8 @@ class WebphoneController(QObject):
         self._reconnect.stop()
         self._connect_watch.stop()
         self._dial_watch.stop()
+        self._frame_watch.stop()
+        self._reload_after_call = None
         self._generation += 1
         generation = self._generation
         self._drop_page()  # never two registrations: the old page goes first
@@ -285,6 +313,8 @@ class WebphoneController(QObject):
         page.renderProcessTerminated.connect(self._crashed)
         page.windowCloseRequested.connect(self.closeRequested)
         page.microphoneDecided.connect(self._microphone)
+        page.bridge.frameFound.connect(self._frame_watch.stop)
+        self._url_expires, self._mic_refused = None, False
         if self.mode is WebphoneMode.HIDDEN:
             page.keep_visible()  # no view shows it: keep its timers at full rate
         page.warm_up()
@@ -336,9 +366,24 @@ class WebphoneController(QObject):
             return
         if line is not None:  # (None: the URL came from the helper)
             self._line = line
-        self.page.load_webphone(url, self.mode)
+        self._url_expires = url_expiry(url)
+        as_script = self._hidden_as_script
+        self.page.load_webphone(url, self.mode, as_script=as_script)
         del url  # a credential: not kept
         self._connect_watch.start(self.CONNECT_TIMEOUT_MS)
+        if self.mode is WebphoneMode.HIDDEN and as_script:
+            self._frame_watch.start(self.HIDDEN_FRAME_TIMEOUT_MS)
+
+    def _no_hidden_frame(self) -> None:
+        """The hidden URL, loaded as a script, built no frame: it is a page to frame (or
+        the script did not load). Frame a fresh URL directly, now and from now on."""
+        if self.page is None or self.mode is not WebphoneMode.HIDDEN or \
+                self.state.registration is Registration.CONNECTED:
+            return
+        log.info("the hidden webphone built no frame in %d ms: framing its URL directly",
+                 self.HIDDEN_FRAME_TIMEOUT_MS)
+        self._hidden_as_script = False
+        self._start_load()
 
     def _not_connected(self) -> None:
         """The page loaded (or failed to: a proxy's error page, a dropped connection) but
@@ -408,14 +453,38 @@ class WebphoneController(QObject):
             self.problem.emit(Q.translate("Webphone", "Call transferred to {number}.").format(
                 number=format_for_display(target) or target), MessageKind.INFO)
         if "error" in happened:
-            code = event.code
-            if code == "url_expirada":
-                self._schedule_reconnect()  # a fresh URL fixes it
-            else:
-                kind = MessageKind.ERROR if code in FINAL_ERRORS else MessageKind.WARNING
-                self.problem.emit(problem_text(code, event.text), kind)
+            self._page_error(event.text)
+        elif "ended" in happened and self._reload_after_call is not None:
+            text, self._reload_after_call = self._reload_after_call, None
+            self._reload_once(classify(text, expires=self._url_expires), text)
         self.stateChanged.emit()
         self._send_waiting_dial()
+
+    def _page_error(self, text: str) -> None:
+        """A ``status_erro``: final for this page. Its cause decides what happens."""
+        self._connect_watch.stop()
+        cause = classify(text, expires=self._url_expires, microphone_refused=self._mic_refused)
+        log.info("webphone error (%s)", cause.value)
+        if cause is PageError.MICROPHONE:  # no reload helps: the agent acts, then Reconnect
+            self.problem.emit(microphone_text(text), MessageKind.ERROR)
+        elif self.state.call is not None:  # a call is sacred: the page goes after it
+            self._reload_after_call = text
+            self.problem.emit(reported_text(text), MessageKind.WARNING)
+        else:
+            self._reload_once(cause, text)
+
+    def _reload_once(self, cause: PageError, text: str) -> None:
+        """A fresh URL and a new page, once; a page that fails again waits for the agent."""
+        if self._reloads.take():
+            delay = self._schedule_reconnect()
+            what = (Q.translate("Webphone", "The webphone's sign-in link expired.")
+                    if cause is PageError.EXPIRED else reported_text(text))
+            self.problem.emit(retrying_text(what, delay), MessageKind.WARNING)
+            return
+        self.problem.emit(Q.translate(
+            "Webphone", "The webphone reported a problem again: {error}. Click Reconnect to "
+                        "try once more; if it keeps happening, tell your supervisor.").format(
+            error=text.rstrip(".")), MessageKind.ERROR)
 
     def _crashed(self, status, code: int) -> None:
         log.warning("webphone renderer ended (%s, %s)", getattr(status, "name", status), code)
@@ -427,6 +496,7 @@ class WebphoneController(QObject):
 
     def _microphone(self, origin: str, granted: bool) -> None:
         if not granted:
+            self._mic_refused = True  # the page's coming status_erro is about this
             log.info("microphone refused to %s", origin)
 
     # ------------------------------------------------------------------ commands
@@ -451,9 +521,11 @@ class WebphoneController(QObject):
         elif registration is Registration.LOADING:
             self.problem.emit(Q.translate("Webphone", "The webphone is connecting: the call "
                                           "starts as soon as it is ready."), MessageKind.INFO)
-        else:  # no page: a fresh one dials it itself (ligar_para), once, when it connects
-            self.dials.cancel()
-            self._dial_on_load = target
+        else:  # no page: a fresh one, which dials it once it connects
+            if target.startswith("+"):  # E.164, as the vendor asks: the page dials it itself
+                self.dials.cancel()
+                self._dial_on_load = target
+            # (an extension waits in the queue and goes through chamaNumero)
             self._wanted = True
             self._attempt = 0
             self._start_load()

@@ -77,6 +77,7 @@ class WebphoneBridge(QObject):
     command = Signal(str)        # to the page: a JSON command for the webphone frame
     eventReceived = Signal(dict)  # from the webphone, origin already checked twice
     readyChanged = Signal(bool)
+    frameFound = Signal()         # the page holds the webphone's frame (hidden mode's check)
 
     def __init__(self, origin: str, parent=None) -> None:
         super().__init__(parent)
@@ -123,6 +124,10 @@ class WebphoneBridge(QObject):
         self.rejected_origins.append(origin)
         log.info("ignored a message from %s", redact(origin))
 
+    @Slot()
+    def framed(self) -> None:
+        self.frameFound.emit()
+
     @Slot(str)
     def undelivered(self, text: str) -> None:
         log.info("webphone frame missing: command not delivered")
@@ -168,17 +173,22 @@ class WebphonePage(QWebEnginePage):
         """Start the page's renderer now, on a blank host page, while the URL is fetched."""
         self.setHtml("<!doctype html><title></title>", QUrl(HOST_URL))
 
-    def load_webphone(self, url: str, mode: WebphoneMode) -> None:
+    def load_webphone(self, url: str, mode: WebphoneMode, *, as_script: bool = True) -> None:
         """Load tvdesk's host page holding the webphone ``url`` the way ``mode`` wants; its
-        origin is the only one the page's rules allow from now on."""
+        origin is the only one the page's rules allow from now on. A hidden URL is loaded
+        as the vendor's sample does (``<script src>``, which builds the frame) or, with
+        ``as_script=False``, framed directly (some hidden URLs are a page, not a script)."""
         self.webphone_origin = origin_of(url)
         self.bridge.expect(self.webphone_origin)
         attr = html.escape(url, quote=True)
-        if mode is WebphoneMode.HIDDEN:
+        frame = f'<iframe id="webphone" allow="microphone; autoplay" src="{attr}"></iframe>'
+        if mode is WebphoneMode.HIDDEN and as_script:
             body = ('<div id="widget-evoline-api-container"></div>\n'
                     f'<script src="{attr}"></script>')
+        elif mode is WebphoneMode.HIDDEN:
+            body = f'<div id="widget-evoline-api-container">{frame}</div>'
         else:
-            body = f'<iframe id="webphone" allow="microphone; autoplay" src="{attr}"></iframe>'
+            body = frame
         template = resource_path("web", "host", "webphone-host.html").read_text("utf-8")
         page = template.format(origin=html.escape(self.webphone_origin, quote=True),
                                mode=html.escape(str(mode)), body=body)
