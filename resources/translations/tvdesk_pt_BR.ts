@@ -1174,6 +1174,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>gerada se ficar vazia</translation>
     </message>
     <message>
+        <source>Enter the caller ID as a phone number with its area code, for example (48) 3333-4444.</source>
+        <translation>Informe a bina como um número de telefone com DDD, por exemplo (48) 3333-4444.</translation>
+    </message>
+    <message>
         <source>Nothing to save: no field was changed.</source>
         <translation>Nada para salvar: nenhum campo foi alterado.</translation>
     </message>

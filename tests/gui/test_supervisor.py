@@ -86,16 +86,35 @@ def test_edit_sends_only_the_changes(qtbot, make_controller, sim, memory_keyring
     target = sim.store.by_number("4002")
     screen.select_id(target.id)
     assert screen.fields["ramal"].text() == "4002"
-    screen.fields["bina"].setText("4833334444")
+    screen.fields["bina"].setText("(48) 3333-4444")
     screen.fields["voicemail"].setChecked(True)
     screen.fields["ura_id"].setText("12")
-    assert screen.changes() == {"bina": "4833334444", "voicemail": True, "ura_id": 12}
+    # the caller id goes in E.164, as the vendor documents it
+    assert screen.changes() == {"bina": "+554833334444", "voicemail": True, "ura_id": 12}
     screen.save_button.click()
     qtbot.waitUntil(lambda: sim.store.ramais[target.id].voicemail, timeout=10000)
     rec = sim.store.ramais[target.id]
-    assert (rec.bina, rec.ura_id) == ("4833334444", 12)
+    assert (rec.bina, rec.ura_id) == ("+554833334444", 12)
     puts = [r for r in sim.requests_log() if r["method"] == "PUT"]
     assert len(puts) == 1
+
+
+def test_a_caller_id_is_checked_before_sending_and_the_same_number_is_no_change(
+        qtbot, make_controller, sim, memory_keyring):
+    _, screen = open_supervisor(qtbot, make_controller, sim, memory_keyring)
+    target = sim.store.by_number("4002")
+    screen.select_id(target.id)
+    assert target.bina == "4830000000"
+    screen.fields["bina"].setText("+55 48 3000-0000")  # the stored number, in E.164
+    assert "bina" not in screen.changes()
+    before = len(sim.requests_log())
+    screen.fields["bina"].setText("4001")  # an extension is no caller id
+    screen.save_button.click()
+    qtbot.waitUntil(screen.errors["bina"].isVisible, timeout=5000)
+    assert "area code" in screen.errors["bina"].text()
+    qtbot.wait(300)
+    assert len(sim.requests_log()) == before  # nothing was sent
+    assert screen.fields["bina"].text() == "4001"  # what was typed stays
 
 
 def test_admin_password_change_is_refused_beside_the_field(qtbot, make_controller, sim,

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from tvdesk.core.api import ApiError, AuthenticationError, ValidationError
 from tvdesk.core.models import Ramal
+from tvdesk.core.phone import InvalidNumberError, normalize
 from tvdesk.core.vocabulary import MessageKind
 from tvdesk.gui.extensions_admin import ExtensionsAdmin
 from tvdesk.gui.lifetime import alive
@@ -43,6 +44,25 @@ BOOL_FIELDS = ("ligacao_externa", "ligacao_celular", "gravar_audio", "acesso_gra
 # which form field a server message is about (the vendor names the field in Portuguese)
 FIELD_WORDS = [("senha", "senha"), ("login", "login"), ("bina", "bina"), ("ura", "ura_id"),
                ("ramal", "ramal"), *[(f, f) for f in BOOL_FIELDS]]
+
+
+def bina_e164(text: str | None) -> str | None:
+    """A caller id as the vendor documents it (E.164, ``+5548…``), from whatever was typed;
+    None when empty. Raises InvalidNumberError for what is not a phone number."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    target = normalize(text)
+    if target.is_extension:
+        raise InvalidNumberError(text)
+    return target.value
+
+
+def _same_bina(a: str | None, b: str | None) -> bool:
+    try:
+        return bina_e164(a) == bina_e164(b)
+    except InvalidNumberError:
+        return a == b
 
 
 def field_for_message(message: str) -> str | None:
@@ -259,13 +279,20 @@ class SupervisorScreen(QWidget):
             "ramal": self.fields["ramal"].text().strip(),
             "login": self.fields["login"].text().strip(),
             "senha": self.fields["senha"].text(),
-            "bina": self.fields["bina"].text().strip() or None,
+            "bina": self._bina(),
             "ura_id": int(self.fields["ura_id"].text()) if self.fields["ura_id"].text()
             else None,
         }
         for name in BOOL_FIELDS:
             values[name] = self.fields[name].isChecked()
         return values
+
+    def _bina(self) -> str | None:
+        text = self.fields["bina"].text().strip()
+        try:
+            return bina_e164(text)
+        except InvalidNumberError:
+            return text  # refused before anything is sent (see _save)
 
     def changes(self) -> dict[str, Any]:
         """What to send: every filled field for a new extension, the edits for an old one."""
@@ -277,6 +304,8 @@ class SupervisorScreen(QWidget):
             if name == "senha":
                 if value:
                     out[name] = value
+            elif name == "bina" and _same_bina(value, self.editing.bina):
+                continue  # the same number, written another way
             elif value != getattr(self.editing, name):
                 out[name] = value
         return out
@@ -303,6 +332,15 @@ class SupervisorScreen(QWidget):
 
     async def _save(self) -> None:
         self._clear_errors()
+        try:
+            bina_e164(self.fields["bina"].text())
+        except InvalidNumberError:
+            label = self.errors["bina"]
+            label.setText(self.tr("Enter the caller ID as a phone number with its area code, "
+                                  "for example (48) 3333-4444."))
+            label.show()
+            self.fields["bina"].setFocus()
+            return
         changes = self.changes()
         if self.editing is not None and not changes:
             self.message.emit(self.tr("Nothing to save: no field was changed."), MessageKind.INFO)
