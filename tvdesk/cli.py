@@ -77,6 +77,20 @@ def fast_request(argv: list[str]) -> tuple[str, list[str]] | None:
     return None
 
 
+def delivered(request: tuple[str, list[str]]) -> bool:
+    """The running tvdesk took the request. Where processes meet is not the user's alone:
+    tvdesk says why and ends (never hands a number to, or waits on, someone else)."""
+    from tvdesk.core import instance
+
+    try:
+        return instance.send_to_running(*request)
+    except instance.UnsafeInstanceError as exc:
+        from tvdesk.gui.instance_server import refuse_to_start
+
+        refuse_to_start(exc)
+        raise SystemExit(2) from None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if len(argv) == 1 and argv[0].startswith("--webphone-"):  # (never a link's path)
@@ -89,11 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"tvdesk: that is too long to be a phone number or a link "
                          f"({len(fast[1][0])} characters)\n")
         return 2
-    if fast is not None:
-        from tvdesk.core.instance import send_to_running
-
-        if send_to_running(*fast):
-            return 0  # the running tvdesk has it
+    if fast is not None and delivered(fast):
+        return 0  # the running tvdesk has it
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.register_handler or args.unregister_handler:
@@ -105,11 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"that is too long to be a phone number or a link "
                      f"({len(words[0])} characters)")
     milestones = args.quit_when_shown or args.quit_when_loaded or args.quit_when_phone_ready
-    if not milestones and fast is None:
-        from tvdesk.core.instance import send_to_running
-
-        if send_to_running(command, words):
-            return 0  # the running tvdesk has it
+    if not milestones and fast is None and delivered((command, words)):
+        return 0  # the running tvdesk has it
     prefetch = None
     if not args.demo:  # on the other core, while Qt starts
         from tvdesk.core.webphone.url_prefetch import start_for_saved_settings

@@ -316,6 +316,33 @@
     </message>
 </context>
 <context>
+    <name>Instance</name>
+    <message>
+        <source>is a link or a file, not a folder of its own</source>
+        <translation>é um atalho ou um arquivo, não uma pasta própria</translation>
+    </message>
+    <message>
+        <source>belongs to another user</source>
+        <translation>pertence a outro usuário</translation>
+    </message>
+    <message>
+        <source>is open to other users</source>
+        <translation>está aberta a outros usuários</translation>
+    </message>
+    <message>
+        <source>is served by another user&apos;s program</source>
+        <translation>é atendido por um programa de outro usuário</translation>
+    </message>
+    <message>
+        <source>tvdesk will not start: {path} {problem}, so another user of this computer could see the numbers you dial. Remove it (or ask your administrator) and start tvdesk again.</source>
+        <translation>O tvdesk não vai iniciar: {path} {problem}, então outro usuário deste computador poderia ver os números que você disca. Remova-o (ou peça ao administrador) e inicie o tvdesk de novo.</translation>
+    </message>
+    <message>
+        <source>Another tvdesk holds this computer&apos;s tvdesk lock but does not answer. Wait a moment and try again; if it keeps happening, close the other tvdesk.</source>
+        <translation>Outro tvdesk detém o bloqueio do tvdesk neste computador, mas não responde. Aguarde um momento e tente de novo; se continuar acontecendo, feche o outro tvdesk.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Connecting to TotalVoice…</source>

@@ -4,6 +4,7 @@ a demo tvdesk (simulator and webphone inside), then `tvdesk dial`, `tvdesk tel:â
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -183,3 +184,28 @@ def test_inputs_at_the_limits_get_a_message_not_a_traceback(env):
     assert "too long" in result.stderr and "Traceback" not in result.stderr
     result = tvdesk(env, "dial", "")
     assert result.returncode == 2 and "needs a number" in result.stderr
+
+
+def test_a_socket_folder_open_to_others_stops_tvdesk_and_says_why(env, tmp_path):
+    import pty
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)  # as if another user had made it first, open to all
+    env = {**env, "TVDESK_INSTANCE_NAME": str(shared / "instance.sock")}
+    master, slave = pty.openpty()  # a terminal: the reason is printed, no dialog
+    try:
+        result = subprocess.run([str(BIN / "tvdesk"), "dial", "4001"], env=env, stderr=slave,
+                                stdout=subprocess.DEVNULL, timeout=60)
+        os.close(slave)
+        said = b""
+        with contextlib.suppress(OSError):
+            while chunk := os.read(master, 4096):
+                said += chunk
+    finally:
+        os.close(master)
+    text = said.decode("utf-8", "replace")
+    assert result.returncode == 2
+    assert "will not start" in text and str(shared) in text and "open to other users" in text
+    assert "Traceback" not in text
+    assert not (shared / "instance.sock").exists()  # nothing was created there

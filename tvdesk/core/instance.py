@@ -8,9 +8,11 @@ a Unix domain socket at :func:`server_name` on Linux and macOS, a named pipe on 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
+import stat
 import sys
 
 PROTOCOL_VERSION = 1
@@ -18,15 +20,46 @@ COMMANDS = ("show", "dial")
 MAX_MESSAGE = 4096
 
 
+class UnsafeInstanceError(OSError):
+    """The place where tvdesk processes meet is not the user's alone: someone else could
+    read the numbers dialled or keep tvdesk from starting. ``reason`` says what is wrong:
+    "not_a_directory", "other_owner", "open_to_others", "other_user_process"."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(f"{path}: {reason}")
+
+
 def server_name() -> str:
-    """Per user. An absolute socket path on POSIX; a pipe name on Windows."""
+    """Per user. An absolute socket path on POSIX, in a directory only the user can enter
+    (:func:`private_dir`); a pipe name on Windows."""
     override = os.environ.get("TVDESK_INSTANCE_NAME")
     if sys.platform == "win32":
         return override or f"tvdesk-{_user()}"
     if override and os.path.isabs(override):
+        private_dir(os.path.dirname(override))
         return override
-    base = os.environ.get("XDG_RUNTIME_DIR") or _tempdir()
-    return os.path.join(base, override or f"tvdesk-{_user()}.sock")
+    return os.path.join(private_dir(), override or "instance.sock")
+
+
+def private_dir(path: str | None = None) -> str:
+    """The user's own directory for the socket and its lock: ``$XDG_RUNTIME_DIR`` (or the
+    temporary directory) ``/tvdesk-<uid>``, created 0700 and checked every time: a
+    directory, not a link, owned by this user, closed to everyone else. Raises
+    :class:`UnsafeInstanceError` otherwise (another user made it first, say)."""
+    if path is None:
+        base = os.environ.get("XDG_RUNTIME_DIR") or _tempdir()
+        path = os.path.join(base, f"tvdesk-{_user()}")
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(path, 0o700)
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        raise UnsafeInstanceError(path, "not_a_directory")
+    if info.st_uid != os.getuid():  # type: ignore[attr-defined]
+        raise UnsafeInstanceError(path, "other_owner")
+    if info.st_mode & 0o077:
+        raise UnsafeInstanceError(path, "open_to_others")
+    return path
 
 
 def _tempdir() -> str:
@@ -41,6 +74,17 @@ def lock_path() -> str:
     if sys.platform != "win32":
         return name + ".lock"
     return os.path.join(_tempdir(), name + ".lock")
+
+
+def peer_uid(sock: socket.socket) -> int | None:
+    """The user id of the process at the other end of a Unix socket (Linux), else None."""
+    peercred = getattr(socket, "SO_PEERCRED", None)
+    if peercred is None:
+        return None
+    import struct
+
+    creds = sock.getsockopt(socket.SOL_SOCKET, peercred, struct.calcsize("3i"))
+    return struct.unpack("3i", creds)[1]
 
 
 def _user() -> str:
@@ -85,9 +129,14 @@ def send_to_running(command: str, args: list[str], timeout: float = 2.0) -> bool
     try:
         if sys.platform == "win32":
             return _send_pipe(data)
+        path = server_name()  # (raises UnsafeInstanceError: not caught here)
+        _check_owner(path)
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
             s.settimeout(timeout)
-            s.connect(server_name())
+            s.connect(path)
+            uid = peer_uid(s)
+            if uid is not None and uid != os.getuid():
+                raise UnsafeInstanceError(path, "other_user_process")
             s.sendall(data)
             reply = b""
             while not reply.endswith(b"\n") and len(reply) < MAX_MESSAGE:
@@ -95,9 +144,33 @@ def send_to_running(command: str, args: list[str], timeout: float = 2.0) -> bool
                 if not chunk:
                     break
                 reply += chunk
+    except UnsafeInstanceError:
+        raise  # never "nobody there": the caller says why and does not start
     except OSError:
         return False  # no server, or a stale socket a crash left behind
     return _ok(reply)
+
+
+def _check_owner(path: str) -> None:
+    """Only a socket of this user's gets the request (it carries the number to dial)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return  # nobody there: connecting fails, and tvdesk starts
+    if info.st_uid != os.getuid():  # type: ignore[attr-defined]
+        raise UnsafeInstanceError(path, "other_owner")
+
+
+def unsafe_text(exc: UnsafeInstanceError) -> str:
+    """Why tvdesk will not start, in English (the command line's; the GUI translates)."""
+    what = {"not_a_directory": "is a link or a file, not a directory of its own",
+            "other_owner": "belongs to another user",
+            "open_to_others": "is open to other users",
+            "other_user_process": "is served by another user's program"}.get(exc.reason,
+                                                                             exc.reason)
+    return (f"tvdesk will not start: {exc.path} {what}, so another user of this computer "
+            f"could see the numbers you dial. Remove it (or ask your administrator) and "
+            f"start tvdesk again.")
 
 
 def _send_pipe(data: bytes) -> bool:  # pragma: no cover (Windows)

@@ -89,19 +89,16 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
     from tvdesk.gui.controller import AppController
 
     app = make_application(sys.argv[:1])
-    from tvdesk.gui.instance_server import InstanceServer
-
-    server = InstanceServer()
-    if not server.start():
-        # another tvdesk started in between: hand it the request
-        from tvdesk.core.instance import send_to_running
-
-        if url_prefetch is not None:
-            url_prefetch.cancel()
-        return 0 if send_to_running(*request) else 1
     store = SettingsStore(config_dir() / ("demo-settings.json" if demo else "settings.json"))
     language = choose_language(store.load().language)
     translators = install_translations(app, language)  # noqa: F841 (kept alive)
+    from tvdesk.gui.instance_server import become_the_instance
+
+    server, exit_code = become_the_instance(request)
+    if server is None:  # another tvdesk has the request, or tvdesk must not start
+        if url_prefetch is not None:
+            url_prefetch.cancel()
+        return exit_code
     tasks = Tasks()
     early: concurrent.futures.Future = concurrent.futures.Future()
     demo_factory = None
