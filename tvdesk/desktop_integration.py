@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tvdesk.core.files import write_atomic
 from tvdesk.resources import resource_path
 
 SCHEMES = ("x-scheme-handler/tel", "x-scheme-handler/callto")
@@ -50,7 +51,7 @@ def register() -> int:
     icons = _data_home() / "icons" / "hicolor" / "scalable" / "apps"
     apps.mkdir(parents=True, exist_ok=True)
     icons.mkdir(parents=True, exist_ok=True)
-    (apps / DESKTOP_FILE).write_text(desktop_entry(executable()), encoding="utf-8")
+    write_atomic(apps / DESKTOP_FILE, desktop_entry(executable()))
     shutil.copyfile(resource_path("icons", "tvdesk.svg"), icons / "tvdesk.svg")
     update = shutil.which("update-desktop-database")
     if update:
@@ -93,4 +94,4 @@ def _drop_associations(mimeapps: Path) -> None:
                 out.append(f"{key}={';'.join(kept)};")
         else:
             out.append(line)
-    mimeapps.write_text("\n".join(out) + "\n", encoding="utf-8")
+    write_atomic(mimeapps, "\n".join(out) + "\n")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
 
+from tvdesk.core.files import write_atomic
 from tvdesk.core.models import ReceivedCall
 from tvdesk.core.phone import format_for_display
 
@@ -56,4 +57,4 @@ def calls_to_csv(calls: Iterable[ReceivedCall], *, separator: str = ",",
 
 
 def write_calls_csv(path: Path, calls: Iterable[ReceivedCall], **kw) -> None:
-    Path(path).write_text(calls_to_csv(calls, **kw), encoding="utf-8", newline="")
+    write_atomic(path, calls_to_csv(calls, **kw))  # an old file survives a failed export

@@ -10,7 +10,6 @@ import contextlib
 import json
 import logging
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import platformdirs
 
 from tvdesk.core.api.hosts import DEFAULT_BASE_URL
+from tvdesk.core.files import write_atomic
 from tvdesk.core.redact import redact
 from tvdesk.core.vocabulary import WebphoneMode
 
@@ -121,12 +121,4 @@ class SettingsStore:
             # a secret slipped into a setting: refuse to write it rather than persist it
             raise ValueError("refusing to save settings that contain a secret")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(text)
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_atomic(self.path, text, private=True)
