@@ -79,6 +79,9 @@ def test_server_messages_echoing_secrets_are_masked(client, sim):
         "GET /w3/?key=abcdef0123456789&pop=1",
         "Access-Token: abcdefgh12345",
         "https://x/w3/phone.php?tipo=hidden&key=abcdef0123456789&signature=0a1b2c3d",
+        # a recording link, as FFmpeg prints it: its access value opens the recording
+        "Input #0, wav, from 'https://api.evoline.com.br/rec/?id=123445&x=abcdef0123456789"
+        "&cid=1':",
     ],
 )
 def test_redaction_by_shape(text):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -84,9 +86,12 @@ def test_csv_has_exactly_the_rows_shown(qtbot, make_controller, exact_sim, memor
     assert out.read_bytes().decode("utf-8-sig").count("\r\n") == 2
 
 
-def test_a_recording_plays_inside_the_app(qtbot, make_controller, sim, memory_keyring):
+def test_a_recording_plays_inside_the_app_and_its_link_is_printed_nowhere(
+        qtbot, make_controller, sim, memory_keyring, capfd, caplog):
     _controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
     row = next(n for n, c in enumerate(main.calls.model.visible_rows()) if c.has_recording)
+    url = main.calls.model.visible_rows()[row].recording_url
+    access = parse_qs(urlsplit(url).query)["x"][0]
     main.calls.select_row(row)
     assert main.calls.play.isEnabled()
     main.calls.play.click()
@@ -101,6 +106,14 @@ def test_a_recording_plays_inside_the_app(qtbot, make_controller, sim, memory_ke
     if not audio_output_available():
         assert "no sound output" in main.banner.text()
     player.stop()
+    # FFmpeg names what it opens on stderr, by itself: not the recording's link, not its
+    # access value (file descriptor 2 itself is read here, not Python's sys.stderr)
+    err = capfd.readouterr().err
+    assert access not in err and "/rec/?" not in err
+    assert access not in caplog.text
+    from tvdesk.core.redact import redact
+
+    assert access not in redact(f"opening {access}")  # registered as a secret
 
 
 def test_enter_on_a_row_calls_back_and_tab_leaves_the_table(qtbot, make_controller, sim,

@@ -20,6 +20,8 @@ _SHAPES = [
     re.compile(r"(?i)\b((?:key|signature|token|access[-_]?token|webphone_key)=)[^&\s\"'<>]+"),
     # header form
     re.compile(r"(?i)(access-token\s*[:=]\s*)[^\s,;\"'}]+"),
+    # a recording link's access value (``/rec/?id=…&x=…``)
+    re.compile(r"([?&]x=)[^&\s\"'<>]+"),
 ]
 
 

@@ -7,13 +7,21 @@ in the system's player instead, and the agent is told why.
 from __future__ import annotations
 
 import logging
+from urllib.parse import parse_qs, urlsplit
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
+from tvdesk.core.redact import register_secret
 from tvdesk.gui.formatting import fmt_duration
 
 log = logging.getLogger(__name__)
+
+
+def register_recording_secrets(url: str) -> None:
+    """A recording link's access value (``x=``) opens the recording: kept out of texts."""
+    for value in parse_qs(urlsplit(url).query).get("x", []):
+        register_secret(value)
 
 
 def multimedia_available() -> bool:
@@ -39,7 +47,12 @@ class RecordingPlayer(QWidget):
         super().__init__(parent)
         from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
+        from tvdesk.gui.ffmpeg_log import route_ffmpeg_log
+
         self._player = QMediaPlayer(self)
+        # FFmpeg prints the recording's URL (and access value) by itself; its log is taken
+        # over once QtMultimedia has set FFmpeg up (which installs a callback of its own)
+        route_ffmpeg_log()
         self._audio = QAudioOutput(self)
         self._player.setAudioOutput(self._audio)
         self.title = QLabel()
@@ -67,6 +80,7 @@ class RecordingPlayer(QWidget):
         return self._player
 
     def play(self, url: str, title: str) -> None:
+        register_recording_secrets(url)
         self.title.setText(title)
         self._player.setSource(QUrl(url))
         self._player.play()
