@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-
 from urllib.parse import parse_qs, urlsplit
 
 import pytest

@@ -11,6 +11,7 @@ redacted. Where the C calling convention of ``va_list`` cannot be passed on from
 from __future__ import annotations
 
 import atexit
+import contextlib
 import ctypes
 import ctypes.util
 import logging
@@ -68,7 +69,7 @@ def route_ffmpeg_log() -> bool:
     def on_line(avcl, level, fmt, va_list) -> None:
         if level > AV_LOG_WARNING:  # information and debugging: not wanted
             return
-        try:
+        with contextlib.suppress(Exception):  # never raise into FFmpeg's thread
             line = ctypes.create_string_buffer(_LINE)
             prefix = ctypes.c_int(1)
             format_line(avcl, level, fmt, va_list, line, _LINE, ctypes.byref(prefix))
@@ -76,8 +77,6 @@ def route_ffmpeg_log() -> bool:
             if text:
                 log.log(logging.ERROR if level <= AV_LOG_ERROR else logging.WARNING,
                         "%s", text)
-        except Exception:  # noqa: BLE001 (never raise into FFmpeg's thread)
-            pass
 
     callback = callback_type(on_line)
     _state["callback"] = callback
