@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -158,4 +157,6 @@ class ExtensionCard(QFrame):
         self.show_password.setText(self.tr("Hide") if shown else self.tr("Show"))
 
     def _copy_password(self) -> None:
-        QGuiApplication.clipboard().setText(self._senha)
+        from tvdesk.gui.secret_clipboard import copy_secret
+
+        copy_secret(self._senha)
