@@ -1110,6 +1110,22 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Cole primeiro o token de acesso.</translation>
     </message>
     <message>
+        <source>{host} is reached without encryption (http): anyone on the network could read your access token on its way. Use an https address unless your administrator told you otherwise.</source>
+        <translation>{host} é acessado sem criptografia (http): qualquer pessoa na rede poderia ler seu token de acesso no caminho. Use um endereço https, a menos que o administrador tenha orientado outra coisa.</translation>
+    </message>
+    <message>
+        <source>{host} is an address of a private or local network, not the phone service&apos;s. Send your access token to it only if your administrator gave you this address.</source>
+        <translation>{host} é um endereço de uma rede privada ou local, não o do serviço de telefonia. Envie seu token de acesso para ele somente se o administrador passou este endereço.</translation>
+    </message>
+    <message>
+        <source>Send the token to this server?</source>
+        <translation>Enviar o token para este servidor?</translation>
+    </message>
+    <message>
+        <source>Send it anyway</source>
+        <translation>Enviar mesmo assim</translation>
+    </message>
+    <message>
         <source>Type your extension: 3 or 4 digits.</source>
         <translation>Digite o seu ramal: 3 ou 4 dígitos.</translation>
     </message>

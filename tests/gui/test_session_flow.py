@@ -6,6 +6,7 @@ import json
 import logging
 import socket
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -263,3 +264,46 @@ def test_a_host_with_a_query_and_a_token_with_spaces_get_the_right_message(
     qtbot.waitUntil(lambda: "not an access token" in w.error.text(), timeout=5000)
     assert "only letters, digits and punctuation" in w.error.text()
     assert sim.requests_log() == []  # such a token never left the machine
+
+
+@pytest.mark.parametrize(("url", "said"), [
+    ("http://10.20.30.40:8080", "without encryption"),
+    ("http://voice-api.example.com", "without encryption"),
+    ("https://192.168.0.10", "private or local network"),
+    ("https://[fe80::1]", "private or local network"),
+])
+def test_a_token_goes_to_a_plain_http_or_private_host_only_after_a_warning(qtbot, url, said):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tvdesk.gui.sign_in import SignInWindow
+
+    w = SignInWindow()
+    qtbot.addWidget(w)
+    sent: list = []
+    w.signInRequested.connect(lambda *args: sent.append(args))
+    w.show()
+    fill(qtbot, w, url=url)
+    w.submit.click()
+    assert w.host_box is not None and w.host_box.isVisible()
+    assert said in w.host_box.text() and sent == []
+    w.host_box.button(QMessageBox.StandardButton.Cancel).click()  # the default
+    assert sent == []
+    w.submit.click()  # asked again: nothing was accepted
+    assert w.host_box.isVisible()
+    send = next(b for b in w.host_box.buttons()
+                if w.host_box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    send.click()
+    qtbot.waitUntil(lambda: bool(sent), timeout=2000)
+    assert sent[0][1] == url
+    w.host_box = None
+    w.submit.click()  # accepted once: not asked again this time
+    assert w.host_box is None and len(sent) == 2
+
+
+def test_the_vendors_host_and_the_local_simulator_need_no_warning(qtbot, sim):
+    from tvdesk.core.api.hosts import DEFAULT_BASE_URL, host_risk
+
+    assert host_risk(DEFAULT_BASE_URL) is None
+    assert host_risk(sim.base_url) is None  # http, but loopback
+    assert host_risk("http://localhost:8080") is None
+    assert host_risk("https://api.totalvoice.com.br") is None

@@ -5,6 +5,8 @@ The window only collects and shows; the controller checks the token against the 
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QAction, QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -18,13 +20,14 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from tvdesk.core.api.hosts import DEFAULT_BASE_URL, KNOWN_HOSTS, resolve_base_url
+from tvdesk.core.api.hosts import DEFAULT_BASE_URL, KNOWN_HOSTS, host_risk, resolve_base_url
 from tvdesk.core.models import Ramal
 from tvdesk.gui.messages import describe
 
@@ -39,6 +42,8 @@ class SignInWindow(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.accepted_hosts: set[str] = set()  # odd hosts the agent chose to send a token to
+        self.host_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Sign in"))  # (the desktop adds " — tvdesk")
         self.setMinimumWidth(460)
         heading = QLabel(self.tr("Sign in to TotalVoice"))
@@ -199,7 +204,10 @@ class SignInWindow(QWidget):
             self.host.setCurrentIndex(0)
         self.adjustSize()
 
-    def _validated(self) -> tuple[str, str] | None:
+    def _validated(self, then=None) -> tuple[str, str] | None:
+        """The token and the base URL, or None (and why, on screen). A host the token
+        should not be sent to without a second thought is asked about first; ``then``
+        runs again once the agent accepts it."""
         token = self.token.text().strip()
         if not token:
             self.show_error(self.tr("Paste the access token first."))
@@ -211,10 +219,41 @@ class SignInWindow(QWidget):
             self.show_error(describe(exc))  # (the host's own words, translated)
             self.custom_url.setFocus()
             return None
+        risk = host_risk(base_url)
+        if risk is not None and base_url not in self.accepted_hosts:
+            self._ask_about_host(base_url, risk, then)
+            return None
         return token, base_url
 
+    def _ask_about_host(self, base_url: str, risk: str, then) -> None:
+        host = urlsplit(base_url).netloc
+        if risk == "plain_http":
+            text = self.tr("{host} is reached without encryption (http): anyone on the network "
+                           "could read your access token on its way. Use an https address "
+                           "unless your administrator told you otherwise.").format(host=host)
+        else:
+            text = self.tr("{host} is an address of a private or local network, not the "
+                           "phone service's. Send your access token to it only if your "
+                           "administrator gave you this address.").format(host=host)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Send the token to this server?"),
+                          text, QMessageBox.StandardButton.Cancel, self)
+        send = box.addButton(self.tr("Send it anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(_result) -> None:
+            if box.clickedButton() is send:
+                self.accepted_hosts.add(base_url)
+                if then is not None:
+                    then()
+            else:
+                self.custom_url.setFocus()
+
+        box.finished.connect(answered)
+        self.host_box = box
+        box.open()
+
     def _submit(self) -> None:
-        checked = self._validated()
+        checked = self._validated(then=self._submit)
         if checked is None:
             return
         number = self.extension.text().strip()
@@ -225,7 +264,7 @@ class SignInWindow(QWidget):
         self.signInRequested.emit(checked[0], checked[1], number, self.remember.isChecked())
 
     def _ask_extensions(self) -> None:
-        checked = self._validated()
+        checked = self._validated(then=self._ask_extensions)
         if checked is not None:
             self.extensionsRequested.emit(*checked)
 

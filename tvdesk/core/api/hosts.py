@@ -39,3 +39,24 @@ def resolve_base_url(name_or_url: str | None) -> str:
     if parts.query or parts.fragment:
         raise InvalidHostError("an API base URL has no query or fragment", "query")
     return value.rstrip("/")
+
+
+def host_risk(base_url: str) -> str | None:
+    """Why sending the token to ``base_url`` deserves a warning: "plain_http" (readable on
+    the network; loopback excepted, where the simulator lives) or "private" (an address of
+    a private or link-local network, not the vendor's); None when nothing is odd."""
+    import ipaddress
+
+    parts = urlsplit(base_url)
+    host = (parts.hostname or "").lower()
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        ip = None
+    if host == "localhost" or (ip is not None and ip.is_loopback):
+        return None
+    if parts.scheme == "http":
+        return "plain_http"
+    if (ip is not None and (ip.is_private or ip.is_link_local)) or host.endswith(".local"):
+        return "private"
+    return None
