@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -78,3 +79,24 @@ def test_with_a_system_tray_close_hides_and_quit_ends_tvdesk(tmp_path):
         window = x.find("Extension 4000", timeout=20)
         x.key(window, "ctrl+q")  # File → Quit
         assert app.wait(20) == 0
+
+
+def dbus_processes() -> set[int]:
+    out = subprocess.run(["pgrep", "-f", "dbus-launch --autolaunch|dbus-daemon --syslog-only"],
+                         capture_output=True, text=True).stdout
+    return {int(pid) for pid in out.split()}
+
+
+def test_with_no_session_bus_no_dbus_daemon_outlives_tvdesk(tmp_path):
+    """libdbus autolaunches a session bus (dbus-launch, from dbus-x11) for the first D-Bus
+    call of Qt or Chromium when there is none; that daemon would outlive tvdesk."""
+    assert shutil.which("dbus-launch"), "dbus-x11 (.ci/install-system-deps installs it)"
+    before = dbus_processes()
+    with XSession(tray=True) as x:
+        x.env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        with demo_on(x, tmp_path) as (app, _env):
+            window = x.find("Extension 4000", timeout=60)
+            x.key(window, "ctrl+q")
+            assert app.wait(20) == 0
+    time.sleep(1)
+    assert dbus_processes() - before == set()

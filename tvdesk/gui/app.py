@@ -86,6 +86,9 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     install_log_redaction()
     install_error_hook()
+    from tvdesk.gui.process_environment import secure_environment
+
+    secure_environment()  # before Qt and QtWebEngine read it
     from tvdesk.gui.controller import AppController
 
     app = make_application(sys.argv[:1])
