@@ -12,8 +12,14 @@ from tvdesk.core.webphone.phone_state import CallPhase
 pytestmark = pytest.mark.webengine
 
 
+@pytest.mark.parametrize("hidden_form", ["script", "page"])
 def test_commands_from_the_native_controls_reach_the_simulator(qtbot, make_controller, sim,
-                                                               memory_keyring):
+                                                               memory_keyring, monkeypatch,
+                                                               hidden_form):
+    from tvdesk.gui.webphone.controller import WebphoneController
+
+    monkeypatch.setattr(WebphoneController, "HIDDEN_FRAME_TIMEOUT_MS", 1500)
+    sim.hub.config.hidden_form = hidden_form  # both forms of hidden URL seen in the wild
     controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring, mode="hidden")
     main, dock = controller.main_window, controller.dock
     ui = dock.controls
