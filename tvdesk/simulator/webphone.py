@@ -50,8 +50,11 @@ HIDDEN_FORMS = ("script", "page")
 @dataclass
 class WebphoneConfig:
     answer_delay_ms: int = 1500       # the far end answers an outgoing call after this
-    keepalive_ms: int = 1000          # how often the page says it is alive
-    keepalive_timeout_s: float = 15.0  # a registration without keep-alive for this long ends
+    # how often the page says it is alive: every request leaves garbage in the page's
+    # renderer that Chromium collects only now and then (every second, it grew ~2 MiB a
+    # minute through a day's soak); SIP phones ping every 15-30 s
+    keepalive_ms: int = 5000
+    keepalive_timeout_s: float = 20.0  # a registration without keep-alive for this long ends
     stats_interval_ms: int = 5000     # stats_webphone events
     signed_ttl_s: int | None = None   # sign URLs and enforce expiry when set
     # what a hidden URL (``/w3/?key=…&tipo=hidden``) serves: "script", to load with

@@ -42,7 +42,7 @@
   function api(action, body) {
     return fetch('/w3/api/' + action, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body), keepalive: true, cache: 'no-store'
+      body: JSON.stringify(body), cache: 'no-store'
     }).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (d) {
         return { status: r.status, data: d };
