@@ -100,6 +100,8 @@ def test_a_token_refused_during_a_call_keeps_the_window_the_phone_and_the_call(
     qtbot.waitUntil(lambda: "token was refused" in main.banner.text(), timeout=10000)
     assert main.banner.action.isVisible() and main.isVisible()
     assert controller.sign_in_window is None  # no sign-in screen in the agent's face
+    qtbot.waitUntil(lambda: not controller.history.loading, timeout=10000)
+    assert main.status.text() == "Not updated"  # the status bar is true, not "Loading…"
     assert phone.state.call is not None and phone.state.call.phase is CallPhase.TALKING
     assert len(sim.hub.registrations(AGENT)) == 1 and log(sim, "hangup") == []
     assert memory_keyring.passwords  # kept until a new one is saved or the agent signs out

@@ -107,10 +107,10 @@ class History(QObject):
     def _failed(self, exc: ApiError) -> None:
         w = self._window
         w.calls.stop_loading()
+        w.show_status(self.tr("Not updated"))  # whatever the reason: not "Loading…" still
         if isinstance(exc, AuthenticationError):
             self.tokenRefused.emit(exc)
             return
-        w.show_status(self.tr("Not updated"))
         w.show_message(describe(exc, self._session.base_url), MessageKind.ERROR, retry=True)
 
     def _cancelled(self) -> None:
