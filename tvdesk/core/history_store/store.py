@@ -1,0 +1,246 @@
+"""The history database: one SQLite file per API host and extension, under the platform's
+data folder, readable by the user alone (0600). WAL mode: readers never wait for a sync.
+
+It holds what the API reports (received calls by id, pauses by day) and which days are
+complete (``days.py``). A crash or a cancel mid-sync loses nothing already stored: each
+fetched range is saved in one transaction, rows and "day complete" marks together. A file
+that cannot be read (corrupt, not a database, written by a newer tvdesk) is moved aside
+and a new one started (``recovered`` says where the old one went); the API refills it.
+No token, webphone URL or key is ever written here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta, tzinfo
+from decimal import Decimal
+from pathlib import Path
+
+from tvdesk.core.dates import parse_api_datetime
+from tvdesk.core.history_store import days as day_rules
+from tvdesk.core.history_store.schema import migrate
+from tvdesk.core.models import Pause, RamalRef, ReceivedCall
+
+log = logging.getLogger(__name__)
+
+_NOT_DIGITS = re.compile(r"\D")
+CALLS, PAUSES = "calls", "pauses"
+
+
+class StoreUnavailableError(RuntimeError):
+    """The history database can be neither opened nor made anew (no disk space, no
+    permission): the app runs on the API alone."""
+
+
+def store_path(data_dir: Path, base_url: str, ramal: str) -> Path:
+    """One database per API host and extension: ``history/<host>-<port>-<ramal>.sqlite3``."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base_url)
+    host = re.sub(r"[^A-Za-z0-9.-]", "_", (parts.hostname or "host").lower())
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    number = re.sub(r"\D", "", ramal) or "0"
+    return data_dir / "history" / f"{host}-{port}-{number}.sqlite3"
+
+
+def digits(text: str | None) -> str:
+    return _NOT_DIGITS.sub("", text or "")
+
+
+class HistoryStore:
+    """Thread-safe: one connection, one lock; every method is short."""
+
+    def __init__(self, path: Path, *, tz: tzinfo | None = None, clock=time.time) -> None:
+        self.path = Path(path)
+        self.tz = tz  # the reports' days (the API client's zone; None: this machine's)
+        self._clock = clock
+        self._lock = threading.Lock()
+        self.recovered: Path | None = None  # where an unreadable file was moved
+        self._db = self._open()
+
+    # ------------------------------------------------------------------ opening
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            return self._connect()
+        except sqlite3.DatabaseError as exc:  # corrupt, not a database, a newer version
+            log.warning("history database unreadable (%s): starting a new one",
+                        type(exc).__name__)
+            self.recovered = self._move_aside()
+            try:
+                return self._connect()
+            except (sqlite3.Error, OSError) as again:
+                raise StoreUnavailableError(str(again)) from again
+        except OSError as exc:
+            raise StoreUnavailableError(str(exc)) from exc
+
+    def _connect(self) -> sqlite3.Connection:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)  # the user's alone
+        os.close(fd)
+        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("quick_check failed")
+            migrate(db)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _move_aside(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            src = Path(str(self.path) + suffix)
+            if src.exists():
+                os.replace(src, Path(str(aside) + suffix))
+        return aside
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _query(self, sql: str, args: Iterable = ()) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, tuple(args)).fetchall()
+
+    # ------------------------------------------------------------------ days
+    def _day(self, moment: datetime) -> str:
+        return (moment.astimezone(self.tz) if self.tz else moment.astimezone()).date(
+        ).isoformat()
+
+    def complete_days(self, kind: str, start: date, end: date) -> set[date]:
+        rows = self._query("SELECT day FROM fetched_days WHERE kind = ? AND complete = 1 "
+                           "AND day BETWEEN ? AND ?", (kind, start.isoformat(),
+                                                       end.isoformat()))
+        return {date.fromisoformat(r[0]) for r in rows}
+
+    def missing_ranges(self, kind: str, start: date, end: date, today: date
+                       ) -> list[tuple[date, date]]:
+        """The ranges of days still to fetch for ``start``..``end``: today, gaps."""
+        return day_rules.missing_ranges(start, end, self.complete_days(kind, start, end),
+                                        today)
+
+    def _mark_fetched(self, db: sqlite3.Connection, kind: str, start: date, end: date,
+                      fetched: datetime) -> None:
+        ts = int(fetched.timestamp())
+        db.executemany(
+            "INSERT INTO fetched_days (kind, day, fetched_ts, complete) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (kind, day) DO UPDATE SET fetched_ts = excluded.fetched_ts, "
+            "complete = max(complete, excluded.complete)",
+            [(kind, d.isoformat(), ts, int(day_rules.is_complete(d, fetched, self.tz)))
+             for d in day_rules.days_of(start, end)])
+
+    # ------------------------------------------------------------------ received calls
+    def save_calls(self, calls: Iterable[ReceivedCall], start: date, end: date,
+                   fetched: datetime | None = None) -> None:
+        """Everything the API reported for the whole days ``start``..``end``, fetched at
+        ``fetched`` (now): merged by id, and the days marked, in one transaction."""
+        fetched = fetched or datetime.now().astimezone()
+        rows = [self._call_row(c) for c in calls]
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO received_calls (id, started_ts, started_at, day, "
+                "caller, caller_digits, status, seconds, duration, price, recording_url, "
+                "ramal_id, ramal, ramal_login) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            self._mark_fetched(db, CALLS, start, end, fetched)
+
+    def _call_row(self, c: ReceivedCall) -> tuple:
+        return (c.id, int(c.started_at.timestamp()), c.started_at.isoformat(),
+                self._day(c.started_at), c.caller, digits(c.caller), c.status, c.seconds,
+                c.duration, str(c.price), c.recording_url, c.ramal.id, c.ramal.ramal,
+                c.ramal.login)
+
+    _CALL_COLUMNS = ("id, started_at, recording_url, caller, status, seconds, duration, price, "
+                     "ramal_id, ramal, ramal_login")
+
+    @staticmethod
+    def _call(row: tuple) -> ReceivedCall:
+        return ReceivedCall(id=row[0], started_at=parse_api_datetime(row[1]),
+                            recording_url=row[2], caller=row[3], status=row[4],
+                            seconds=row[5], duration=row[6], price=Decimal(row[7]),
+                            ramal=RamalRef(row[8], row[9], row[10]))
+
+    def calls(self, start: date, end: date) -> list[ReceivedCall]:
+        """The stored calls of the whole days ``start``..``end``, oldest first."""
+        rows = self._query(f"SELECT {self._CALL_COLUMNS} FROM received_calls "
+                           "WHERE day BETWEEN ? AND ? ORDER BY started_ts, id",
+                           (start.isoformat(), end.isoformat()))
+        return [self._call(r) for r in rows]
+
+    def search_calls(self, number: str, limit: int = 500) -> list[ReceivedCall]:
+        """Calls from a number containing these digits, across all stored history, newest
+        first."""
+        wanted = digits(number)
+        if not wanted:
+            return []
+        rows = self._query(f"SELECT {self._CALL_COLUMNS} FROM received_calls "
+                           "WHERE instr(caller_digits, ?) > 0 "
+                           "ORDER BY started_ts DESC LIMIT ?", (wanted, limit))
+        return [self._call(r) for r in rows]
+
+    # ------------------------------------------------------------------ pauses
+    def save_pauses(self, pauses: Iterable[Pause], start: date, end: date,
+                    fetched: datetime | None = None) -> None:
+        """The API's pauses for the whole days ``start``..``end``: they replace the stored
+        ones of those days (pauses have no id, and a running one changes)."""
+        fetched = fetched or datetime.now().astimezone()
+        rows = [(self._day(p.start), int(p.start.timestamp()), p.start.isoformat(),
+                 p.end.isoformat() if p.end else None, p.seconds, p.duration)
+                for p in pauses]
+        with self._transaction() as db:
+            db.execute("DELETE FROM pauses WHERE day BETWEEN ? AND ?",
+                       (start.isoformat(), end.isoformat()))
+            db.executemany("INSERT INTO pauses (day, start_ts, start_at, end_at, seconds, "
+                           "duration) VALUES (?,?,?,?,?,?)", rows)
+            self._mark_fetched(db, PAUSES, start, end, fetched)
+
+    def pauses(self, start: date, end: date) -> list[Pause]:
+        rows = self._query("SELECT start_at, end_at, seconds, duration FROM pauses "
+                           "WHERE day BETWEEN ? AND ? ORDER BY start_ts",
+                           (start.isoformat(), end.isoformat()))
+        return [Pause(parse_api_datetime(r[0]), parse_api_datetime(r[1]) if r[1] else None,
+                      r[2], r[3]) for r in rows]
+
+    # ------------------------------------------------------------------ keeping
+    def forget(self) -> None:
+        """Everything, at the agent's request."""
+        with self._transaction() as db:
+            for table in ("received_calls", "pauses", "fetched_days", "phone_calls",
+                          "pause_reasons"):
+                db.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
+        with self._lock:
+            self._db.execute("VACUUM")
+
+    def apply_retention(self, keep_days: int, today: date) -> None:
+        """Drop what is older than ``keep_days`` days before ``today``."""
+        first_day = today - timedelta(days=keep_days)
+        first = first_day.isoformat()
+        cutoff = int((day_rules.day_ended_at(first_day - timedelta(days=1), self.tz)
+                      - day_rules.GRACE).timestamp())  # the first kept day's midnight
+        with self._transaction() as db:
+            db.execute("DELETE FROM received_calls WHERE day < ?", (first,))
+            db.execute("DELETE FROM pauses WHERE day < ?", (first,))
+            db.execute("DELETE FROM fetched_days WHERE day < ?", (first,))
+            db.execute("DELETE FROM phone_calls WHERE started_ts < ?", (cutoff,))
+            db.execute("DELETE FROM pause_reasons WHERE start_ts < ?", (cutoff,))
