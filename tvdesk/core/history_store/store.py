@@ -171,8 +171,12 @@ class HistoryStore:
                 c.duration, str(c.price), c.recording_url, c.ramal.id, c.ramal.ramal,
                 c.ramal.login)
 
-    _CALL_COLUMNS = ("id, started_at, recording_url, caller, status, seconds, duration, price, "
-                     "ramal_id, ramal, ramal_login")
+    _CALLS_OF_DAYS = ("SELECT id, started_at, recording_url, caller, status, seconds, "
+                      "duration, price, ramal_id, ramal, ramal_login FROM received_calls "
+                      "WHERE day BETWEEN ? AND ? ORDER BY started_ts, id")
+    _CALLS_FROM = ("SELECT id, started_at, recording_url, caller, status, seconds, duration, "
+                   "price, ramal_id, ramal, ramal_login FROM received_calls "
+                   "WHERE instr(caller_digits, ?) > 0 ORDER BY started_ts DESC LIMIT ?")
 
     @staticmethod
     def _call(row: tuple) -> ReceivedCall:
@@ -183,9 +187,7 @@ class HistoryStore:
 
     def calls(self, start: date, end: date) -> list[ReceivedCall]:
         """The stored calls of the whole days ``start``..``end``, oldest first."""
-        rows = self._query(f"SELECT {self._CALL_COLUMNS} FROM received_calls "
-                           "WHERE day BETWEEN ? AND ? ORDER BY started_ts, id",
-                           (start.isoformat(), end.isoformat()))
+        rows = self._query(self._CALLS_OF_DAYS, (start.isoformat(), end.isoformat()))
         return [self._call(r) for r in rows]
 
     def search_calls(self, number: str, limit: int = 500) -> list[ReceivedCall]:
@@ -194,9 +196,7 @@ class HistoryStore:
         wanted = digits(number)
         if not wanted:
             return []
-        rows = self._query(f"SELECT {self._CALL_COLUMNS} FROM received_calls "
-                           "WHERE instr(caller_digits, ?) > 0 "
-                           "ORDER BY started_ts DESC LIMIT ?", (wanted, limit))
+        rows = self._query(self._CALLS_FROM, (wanted, limit))
         return [self._call(r) for r in rows]
 
     # ------------------------------------------------------------------ pauses
