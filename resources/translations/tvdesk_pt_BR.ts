@@ -248,6 +248,10 @@
 <context>
     <name>History</name>
     <message>
+        <source>Your call history on this computer could not be read. It was set aside and is being rebuilt from the phone system.</source>
+        <translation>O histórico de chamadas neste computador não pôde ser lido. Ele foi guardado à parte e está sendo refeito a partir da central.</translation>
+    </message>
+    <message>
         <source>Updated at {time}</source>
         <translation>Atualizado às {time}</translation>
     </message>

@@ -1,13 +1,16 @@
 """Loads the agent's extension, received calls and pauses for a period, in the background.
 
-Screens never call the API client; they connect to these signals. Rows stream in page by
-page (``callsPage``); a newer refresh cancels the one in flight.
+Screens never call the API client; they connect to these signals. With the agent's history
+database (``core.history_store``), what is stored shows at once (``storedLoaded``) and only
+the days not complete yet are fetched; without it, rows stream in page by page
+(``callsPage``). A newer refresh cancels the one in flight.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -15,6 +18,9 @@ from PySide6.QtCore import QObject, Signal
 
 from tvdesk.core.api import ApiError, CancelledError
 from tvdesk.core.api.paging import PageProgress
+from tvdesk.core.history_store import HistoryStore, StoreUnavailableError
+from tvdesk.core.history_store.store import CALLS, PAUSES
+from tvdesk.core.models import PauseReport, ReceivedCallsReport
 from tvdesk.gui.lifetime import alive
 from tvdesk.gui.tasks import Tasks
 
@@ -28,6 +34,7 @@ log = logging.getLogger(__name__)
 
 class AgentData(QObject):
     ramalLoaded = Signal(object)    # Ramal
+    storedLoaded = Signal(object, object)  # the period's stored calls and pauses (reports)
     callsPage = Signal(list)        # the page's new ReceivedCall rows
     callsLoaded = Signal(object)    # ReceivedCallsReport, complete
     pausesLoaded = Signal(object)   # PauseReport
@@ -35,14 +42,22 @@ class AgentData(QObject):
     loadingChanged = Signal(bool)
     failed = Signal(object)         # the ApiError
     cancelled = Signal()
+    storeProblem = Signal(str)      # "recovered" (an unreadable file was set aside)
 
-    def __init__(self, session: Session, tasks: Tasks, parent=None) -> None:
+    def __init__(self, session: Session, tasks: Tasks, parent=None, *,
+                 store_factory: Callable[[], HistoryStore] | None = None,
+                 today: Callable[[], date] = date.today) -> None:
+        """``store_factory``: opens the agent's history database (on a worker, at the first
+        load); without one, or if it cannot be opened, every period comes from the API."""
         super().__init__(parent)
         self.session = session
         self.tasks = tasks
+        self._today = today
+        self._store_factory = store_factory
+        self.store: HistoryStore | None = None
         self._flag: threading.Event | None = None
         self._task: asyncio.Task | None = None
-        self._pages: dict[str, tuple[int, int]] = {}
+        self._pages: dict[object, tuple[int, int]] = {}
 
     @property
     def loading(self) -> bool:
@@ -59,38 +74,57 @@ class AgentData(QObject):
         if self._flag is not None:
             self._flag.set()
 
+    def _open_store(self) -> HistoryStore | None:
+        """On a worker: the history database, once; None when there is none to be had."""
+        if self.store is None and self._store_factory is not None:
+            factory, self._store_factory = self._store_factory, None
+            try:
+                self.store = factory()
+            except StoreUnavailableError as exc:
+                log.warning("history database unavailable (%s): using the API alone",
+                            type(exc).__name__)
+        return self.store
+
     async def _load(self, start: date, end: date, flag: threading.Event) -> None:
         import asyncio
 
         bg, client, ramal_id = self.tasks, self.session.client, self.session.ramal.id
-        self._pages = {"calls": (0, 0), "pauses": (0, 0)}
+        self._pages = {}
         self.loadingChanged.emit(True)
         self.progress.emit(0, 0)
 
         def current() -> bool:
             return alive(self) and flag is self._flag and not flag.is_set()
 
-        def on_page(kind: str):
+        def on_page(key: object, stream: bool):
+            self._pages[key] = (0, 0)
+
             def handle(p: PageProgress) -> None:
                 if not current():
                     return
-                if kind == "calls":
+                if stream:
                     self.callsPage.emit(p.new_rows)
-                self._pages[kind] = (p.pages_done, p.pages_total or p.pages_done)
+                self._pages[key] = (p.pages_done, p.pages_total or p.pages_done)
                 done = sum(d for d, _ in self._pages.values())
                 total = sum(t for _, t in self._pages.values())
                 self.progress.emit(done, total)
             return bg.relay(handle)
 
-        jobs = [
-            bg.run(client.get_ramal, ramal_id),
-            bg.run(client.received_calls, ramal_id, start, end, progress=on_page("calls"),
-                   cancel=flag),
-            bg.run(client.pauses, ramal_id, start, end, progress=on_page("pauses"),
-                   cancel=flag),
-        ]
         try:
-            ramal, calls, pauses = await asyncio.gather(*jobs)
+            store = await bg.run(self._open_store)
+            if store is not None and store.recovered is not None and current():
+                self.storeProblem.emit("recovered")
+                store.recovered = None  # said once
+            if store is None:  # the API alone, as it always was
+                jobs = [bg.run(client.get_ramal, ramal_id),
+                        bg.run(client.received_calls, ramal_id, start, end,
+                               progress=on_page("calls", True), cancel=flag),
+                        bg.run(client.pauses, ramal_id, start, end,
+                               progress=on_page("pauses", False), cancel=flag)]
+                ramal, calls, pauses = await asyncio.gather(*jobs)
+            else:
+                ramal, calls, pauses = await self._sync(store, start, end, flag, on_page,
+                                                        current)
         except CancelledError:
             if alive(self) and flag is self._flag:
                 self.cancelled.emit()
@@ -109,3 +143,43 @@ class AgentData(QObject):
             self.tasks.release(flag)
             if alive(self) and flag is self._flag:
                 self.loadingChanged.emit(False)
+
+    async def _sync(self, store: HistoryStore, start: date, end: date,
+                    flag: threading.Event, on_page, current):
+        """Stored rows at once; then only the days not complete yet (today, gaps), each
+        range fetched concurrently and saved whole; then the period, from the store."""
+        import asyncio
+
+        bg, client, ramal_id = self.tasks, self.session.client, self.session.ramal.id
+        today = self._today()
+        stored_calls, stored_pauses = await bg.run(self._read, store, start, end)
+        if current() and (stored_calls.calls or stored_pauses.pauses):
+            self.storedLoaded.emit(stored_calls, stored_pauses)
+        shown = bool(stored_calls.calls)
+
+        def fetch_calls(first: date, last: date, progress) -> None:
+            report = client.received_calls(ramal_id, first, last, progress=progress,
+                                           cancel=flag)
+            store.save_calls(report.calls, first, last, today=today)
+
+        def fetch_pauses(first: date, last: date, progress) -> None:
+            report = client.pauses(ramal_id, first, last, progress=progress, cancel=flag)
+            store.save_pauses(report.pauses, first, last, today=today)
+
+        jobs = [bg.run(client.get_ramal, ramal_id)]
+        for n, (first, last) in enumerate(store.missing_ranges(CALLS, start, end, today)):
+            jobs.append(bg.run(fetch_calls, first, last, on_page(("calls", n), not shown)))
+        for n, (first, last) in enumerate(store.missing_ranges(PAUSES, start, end, today)):
+            jobs.append(bg.run(fetch_pauses, first, last, on_page(("pauses", n), False)))
+        ramal, *_ = await asyncio.gather(*jobs)
+        calls, pauses = await bg.run(self._read, store, start, end)
+        return ramal, calls, pauses
+
+    def _read(self, store: HistoryStore, start: date, end: date
+              ) -> tuple[ReceivedCallsReport, PauseReport]:
+        calls = store.calls(start, end)
+        pauses = store.pauses(start, end)
+        return (ReceivedCallsReport(total=len(calls), calls=calls),
+                PauseReport(ramal=self.session.ramal.ramal, total=len(pauses),
+                            total_seconds=sum(p.seconds for p in pauses), total_duration=None,
+                            pauses=pauses))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -79,6 +80,7 @@ class AppController(QObject):
         self.main_window: MainWindow | None = None
         self.dock: PhoneDock | None = None
         self.history: History | None = None
+        self._demo_history = None  # the demo's history folder (temporary)
         self.tray: Tray | None = None
         self.confirm_box = None  # the question asked before ending a call
         self._quitting = False
@@ -173,6 +175,24 @@ class AppController(QObject):
             self._tray_follows()
         self.flow.end_session()
 
+    def _history_store(self, session):
+        """What opens the agent's history database: one per API host and extension under
+        the data folder; the demo's lives in a temporary folder that goes with it."""
+        from tvdesk.core.history_store import HistoryStore, store_path
+        from tvdesk.core.settings import data_dir
+
+        if self.demo is not None:
+            import tempfile
+
+            if self._demo_history is None:
+                self._demo_history = tempfile.TemporaryDirectory(prefix="tvdesk-demo-")
+            base = Path(self._demo_history.name)
+        else:
+            base = data_dir()
+        path = store_path(base, session.base_url, session.ramal.ramal or "")
+        tz = session.client.tz
+        return lambda: HistoryStore(path, tz=tz)
+
     def _caller_history(self, number: str) -> list:
         return self.history.caller_calls(number) if self.history is not None else []
 
@@ -196,7 +216,8 @@ class AppController(QObject):
         self.tasks.submit(phone_warm_up)  # numbers format fast when the first rows arrive
         window.show_extension(session.ramal)
         window.set_ready(True)
-        self.history = history = History(window, session, self.tasks, self.settings)
+        self.history = history = History(window, session, self.tasks, self.settings,
+                                         store_factory=self._history_store(session))
         history.tokenRefused.connect(self._token_refused)
         self._admin = ExtensionsAdmin(session, self.tasks, window)
         self._follow_supervisor_setting()

@@ -31,7 +31,8 @@ class History(QObject):
     callsLoaded = Signal(object)   # ReceivedCallsReport, complete
 
     def __init__(self, window: MainWindow, session: Session, tasks: Tasks,
-                 settings: SettingsModel) -> None:
+                 settings: SettingsModel, store_factory=None) -> None:
+        """``store_factory``: opens the agent's history database (see ``AgentData``)."""
         super().__init__(window)
         window.build_screens()
         self._window = w = window
@@ -41,7 +42,10 @@ class History(QObject):
         self._keep = False  # this load refreshes the period shown: its rows stay meanwhile
         self._calls: list[ReceivedCall] = []  # the period's calls, for the incoming banner
         self._started = False
-        self.data = d = AgentData(session, tasks, self)
+        self.data = d = AgentData(session, tasks, self, store_factory=store_factory,
+                                  today=w.range_bar.today)
+        d.storedLoaded.connect(self._stored)
+        d.storeProblem.connect(self._store_problem)
         d.callsPage.connect(self._page)
         d.callsLoaded.connect(self._calls_loaded)
         d.pausesLoaded.connect(lambda report: w.pauses.show_report(report, w.range_bar.range()))
@@ -96,6 +100,18 @@ class History(QObject):
         if not self._keep:
             self._calls.extend(rows)
         self._window.calls.add_page(rows)
+
+    def _stored(self, calls, pauses) -> None:
+        """The period as the history database has it: on screen at once."""
+        w = self._window
+        self._calls = list(calls.calls)
+        w.calls.show_stored(calls.calls)
+        w.pauses.show_report(pauses, w.range_bar.range())
+
+    def _store_problem(self, what: str) -> None:
+        self._window.show_message(self.tr(
+            "Your call history on this computer could not be read. It was set aside and is "
+            "being rebuilt from the phone system."), MessageKind.WARNING)
 
     def _calls_loaded(self, report) -> None:
         self._calls = list(report.calls)

@@ -128,6 +128,16 @@ class ReceivedCallsScreen(QWidget):
             self._loaded = False
             self.model.set_rows([])
 
+    def show_stored(self, calls: list[ReceivedCall]) -> None:
+        """What the agent's history database holds for the period, at once. The load goes
+        on (today, gaps) and its complete list replaces this one, keeping the agent's
+        place, as a refresh does."""
+        if not self._keep:
+            self.model.set_rows(calls)
+        self._keep = True
+        self._first_page = False
+        self._update_totals()
+
     def add_page(self, rows: list[ReceivedCall]) -> None:
         if self._keep:
             return  # the complete list arrives with finish_loading

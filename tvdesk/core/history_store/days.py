@@ -19,8 +19,10 @@ def day_ended_at(day: date, tz: tzinfo | None) -> datetime:
     return midnight + GRACE
 
 
-def is_complete(day: date, fetched: datetime, tz: tzinfo | None) -> bool:
-    return fetched >= day_ended_at(day, tz)
+def is_complete(day: date, fetched: datetime, tz: tzinfo | None, today: date) -> bool:
+    """A fetch at ``fetched`` was final for ``day``: the day was over (before ``today``,
+    the app's own today) and so was its grace."""
+    return day < today and fetched >= day_ended_at(day, tz)
 
 
 def days_of(start: date, end: date) -> list[date]:

@@ -142,28 +142,30 @@ class HistoryStore:
                                         today)
 
     def _mark_fetched(self, db: sqlite3.Connection, kind: str, start: date, end: date,
-                      fetched: datetime) -> None:
+                      fetched: datetime | None, today: date | None) -> None:
+        fetched = fetched or datetime.now().astimezone()
+        today = today or (fetched.astimezone(self.tz) if self.tz else fetched).date()
         ts = int(fetched.timestamp())
         db.executemany(
             "INSERT INTO fetched_days (kind, day, fetched_ts, complete) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (kind, day) DO UPDATE SET fetched_ts = excluded.fetched_ts, "
             "complete = max(complete, excluded.complete)",
-            [(kind, d.isoformat(), ts, int(day_rules.is_complete(d, fetched, self.tz)))
+            [(kind, d.isoformat(), ts, int(day_rules.is_complete(d, fetched, self.tz, today)))
              for d in day_rules.days_of(start, end)])
 
     # ------------------------------------------------------------------ received calls
     def save_calls(self, calls: Iterable[ReceivedCall], start: date, end: date,
-                   fetched: datetime | None = None) -> None:
+                   fetched: datetime | None = None, today: date | None = None) -> None:
         """Everything the API reported for the whole days ``start``..``end``, fetched at
-        ``fetched`` (now): merged by id, and the days marked, in one transaction."""
-        fetched = fetched or datetime.now().astimezone()
+        ``fetched`` (now) on ``today`` (the app's): merged by id, and the days marked, in
+        one transaction."""
         rows = [self._call_row(c) for c in calls]
         with self._transaction() as db:
             db.executemany(
                 "INSERT OR REPLACE INTO received_calls (id, started_ts, started_at, day, "
                 "caller, caller_digits, status, seconds, duration, price, recording_url, "
                 "ramal_id, ramal, ramal_login) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-            self._mark_fetched(db, CALLS, start, end, fetched)
+            self._mark_fetched(db, CALLS, start, end, fetched, today)
 
     def _call_row(self, c: ReceivedCall) -> tuple:
         return (c.id, int(c.started_at.timestamp()), c.started_at.isoformat(),
@@ -201,10 +203,9 @@ class HistoryStore:
 
     # ------------------------------------------------------------------ pauses
     def save_pauses(self, pauses: Iterable[Pause], start: date, end: date,
-                    fetched: datetime | None = None) -> None:
+                    fetched: datetime | None = None, today: date | None = None) -> None:
         """The API's pauses for the whole days ``start``..``end``: they replace the stored
         ones of those days (pauses have no id, and a running one changes)."""
-        fetched = fetched or datetime.now().astimezone()
         rows = [(self._day(p.start), int(p.start.timestamp()), p.start.isoformat(),
                  p.end.isoformat() if p.end else None, p.seconds, p.duration)
                 for p in pauses]
@@ -213,7 +214,7 @@ class HistoryStore:
                        (start.isoformat(), end.isoformat()))
             db.executemany("INSERT INTO pauses (day, start_ts, start_at, end_at, seconds, "
                            "duration) VALUES (?,?,?,?,?,?)", rows)
-            self._mark_fetched(db, PAUSES, start, end, fetched)
+            self._mark_fetched(db, PAUSES, start, end, fetched, today)
 
     def pauses(self, start: date, end: date) -> list[Pause]:
         rows = self._query("SELECT start_at, end_at, seconds, duration FROM pauses "

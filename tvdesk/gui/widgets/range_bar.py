@@ -30,7 +30,7 @@ class RangeBar(QWidget):
 
     def __init__(self, today: date | None = None, parent=None) -> None:
         super().__init__(parent)
-        self._today = today
+        self._today = today  # (tests fix it; otherwise the calendar's)
         self.preset = QComboBox()
         labels = {
             "today": self.tr("Today"), "yesterday": self.tr("Yesterday"),

@@ -1,0 +1,89 @@
+"""The history screens read from the agent's local database: stored days show at once and
+are not fetched again; only today and gaps are (issue 15, first part)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.helpers.desktop import open_main, remembered, store_token
+from tests.helpers.simulator import AGENT_ID, ANCHOR
+from tvdesk.core.dates import parse_request_datetime
+from tvdesk.core.history_store import store_path
+from tvdesk.core.settings import data_dir
+
+
+def report_days(sim, since: int = 0) -> list[tuple]:
+    """The days each report request asked for (calls and pauses)."""
+    out = []
+    for r in sim.requests_log(since):
+        if r["path"] in (f"/ramal/{AGENT_ID}/relatorio", f"/ramal/{AGENT_ID}/pausas") and \
+                r["query"].get("posicao", "0") in ("0", "1"):
+            first = parse_request_datetime(r["query"]["data_inicio"]).date()
+            last = parse_request_datetime(r["query"]["data_fim"], end_of_day=True).date()
+            out.append((r["path"].rsplit("/", 1)[1], first, last))
+    return sorted(out)
+
+
+def last_seq(sim) -> int:
+    log = sim.requests_log()
+    return log[-1]["seq"] if log else 0
+
+
+def test_stored_days_are_not_fetched_again_only_today_is(qtbot, make_controller, sim,
+                                                         memory_keyring):
+    controller, main = open_main(qtbot, make_controller, sim, memory_keyring,
+                                 range_preset="7days")
+    first = ANCHOR - timedelta(days=6)
+    assert report_days(sim) == [("pausas", first, ANCHOR), ("relatorio", first, ANCHOR)]
+    shown = main.calls.totals_now().calls
+    since = last_seq(sim)
+    controller.history.refresh()
+    qtbot.waitUntil(lambda: not controller.history.loading, timeout=10000)
+    # the six days before today are complete: only today is asked for again
+    assert report_days(sim, since) == [("pausas", ANCHOR, ANCHOR),
+                                       ("relatorio", ANCHOR, ANCHOR)]
+    assert main.calls.totals_now().calls == shown
+    # a longer period: the stored week is not asked for, the days before it are
+    since = last_seq(sim)
+    main.range_bar.set_range(ANCHOR - timedelta(days=20), ANCHOR)
+    qtbot.waitUntil(lambda: not controller.history.loading
+                    and main.status.text().startswith("Updated"), timeout=10000)
+    earlier = (ANCHOR - timedelta(days=20), first - timedelta(days=1))
+    assert report_days(sim, since) == sorted([
+        ("pausas", *earlier), ("pausas", ANCHOR, ANCHOR),
+        ("relatorio", *earlier), ("relatorio", ANCHOR, ANCHOR)])
+    truth = [c for c in sim.store.calls[AGENT_ID]
+             if ANCHOR - timedelta(days=20) <= c.started_at.astimezone().date() <= ANCHOR]
+    assert main.calls.totals_now().calls == len(truth)
+
+
+def test_the_next_start_shows_the_stored_period_before_the_server_answers(
+        qtbot, make_controller, sim, memory_keyring):
+    controller, main = open_main(qtbot, make_controller, sim, memory_keyring,
+                                 range_preset="7days")
+    shown = main.calls.totals_now().calls
+    assert shown > 0
+    controller.main_window.close_for_quit()
+    # the next morning the server is slow: what was stored shows at once anyway
+    sim.add_fault("latency", path=f"^/ramal/{AGENT_ID}/(relatorio|pausas)$", latency_ms=3000)
+    again = make_controller(remembered(sim, range_preset="7days"))
+    again.start()
+    qtbot.waitUntil(lambda: again.main_window is not None and again.history is not None
+                    and again.main_window.calls.totals_now().calls >= shown - 5,
+                    timeout=2500)  # well before the slow answer
+    assert again.history.loading  # (today still on its way)
+    qtbot.waitUntil(lambda: not again.history.loading, timeout=15000)
+    assert again.main_window.calls.totals_now().calls == shown
+
+
+def test_an_unreadable_history_file_is_set_aside_and_rebuilt(qtbot, make_controller, sim,
+                                                            memory_keyring):
+    path = store_path(data_dir(), sim.base_url, "4000")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a database at all" * 300)
+    store_token(memory_keyring, sim)
+    _controller, main = open_main(qtbot, make_controller, sim, memory_keyring,
+                                 range_preset="7days")
+    assert "could not be read" in main.banner.text()
+    assert main.calls.totals_now().calls > 0  # rebuilt from the API
+    assert any(p.name.startswith(path.name + ".unreadable-") for p in path.parent.iterdir())
