@@ -73,6 +73,22 @@ class Pause:
 
 
 @dataclass(frozen=True, slots=True)
+class PhoneCall:
+    """A call on the agent's own phone, as tvdesk saw it (the API reports none of the calls
+    the agent makes): kept in the history database."""
+
+    direction: str        # "in" or "out"
+    number: str
+    started_at: datetime  # when it was dialled, or began to ring
+    outcome: str          # "answered"; in: "missed", "rejected"; out: "not_answered"
+    talk_seconds: int = 0
+    origin: str | None = None      # out: how it was started (a DialOrigin)
+    chamada_id: str | None = None
+    local_id: int | None = None    # the database's
+    called_back: bool = False      # a missed call the agent dealt with
+
+
+@dataclass(frozen=True, slots=True)
 class ReceivedCall:
     """A call received by a ramal (``GET /ramal/{id}/relatorio``)."""
 

@@ -26,6 +26,17 @@ class WebphoneMode(StrEnum):
             return default or cls.EMBEDDED
 
 
+class DialOrigin(StrEnum):
+    """How a call the agent made was started (the call log says it)."""
+
+    DIAL_BOX = "dial_box"          # typed in the window's dial box
+    CALL_BACK = "call_back"        # from the history or the missed-call banner
+    CLIPBOARD = "clipboard"        # "Dial the copied number"
+    LINK = "link"                  # a tel:/callto: link clicked elsewhere
+    COMMAND_LINE = "command_line"  # `tvdesk dial …`
+    PHONE = "phone"                # the phone's own keypad (tvdesk's native controls)
+
+
 class CallStatus(StrEnum):
     """A received call's outcome, from the vendor's ``status`` text."""
 

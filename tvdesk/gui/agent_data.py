@@ -43,6 +43,7 @@ class AgentData(QObject):
     failed = Signal(object)         # the ApiError
     cancelled = Signal()
     storeProblem = Signal(str)      # "recovered" (an unreadable file was set aside)
+    storeOpened = Signal(object)    # the HistoryStore, once open
 
     def __init__(self, session: Session, tasks: Tasks, parent=None, *,
                  store_factory: Callable[[], HistoryStore] | None = None,
@@ -111,7 +112,10 @@ class AgentData(QObject):
             return bg.relay(handle)
 
         try:
+            opened = self.store is None
             store = await bg.run(self._open_store)
+            if store is not None and opened and alive(self):
+                self.storeOpened.emit(store)
             if store is not None and store.recovered is not None and current():
                 self.storeProblem.emit("recovered")
                 store.recovered = None  # said once

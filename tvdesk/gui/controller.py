@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from tvdesk.core.api import AuthenticationError
 from tvdesk.core.credentials import CredentialStore
 from tvdesk.core.settings import SettingsStore
-from tvdesk.core.vocabulary import MessageKind, WebphoneMode
+from tvdesk.core.vocabulary import DialOrigin, MessageKind, WebphoneMode
 from tvdesk.gui.demo import Demo
 from tvdesk.gui.dialing import Dialer
 from tvdesk.gui.lifetime import alive
@@ -81,6 +81,9 @@ class AppController(QObject):
         self.dock: PhoneDock | None = None
         self.history: History | None = None
         self._demo_history = None  # the demo's history folder (temporary)
+        from tvdesk.gui.call_recorder import CallRecorder
+
+        self.recorder = CallRecorder(tasks, self)  # the phone's calls into the call log
         self.tray: Tray | None = None
         self.confirm_box = None  # the question asked before ending a call
         self._quitting = False
@@ -123,6 +126,7 @@ class AppController(QObject):
             dock = PhoneDock(self.settings, self.tasks, window,
                              caller_history=self._caller_history)
             window.place_phone(dock.panel, dock.banner_area)
+            dock.callFinished.connect(self.recorder.record)
             self._connect_window(window, dock)
             self.presence = PhonePresence(dock, window, self.settings, self._extension)
             self.main_window, self.dock = window, dock
@@ -142,7 +146,8 @@ class AppController(QObject):
         dock.started.connect(self._phone_started)
         dock.tokenRefused.connect(self._token_refused)
         window.messageActionRequested.connect(self._message_action)
-        dock.callBackRequested.connect(self.dialer.dial)
+        dock.callBackRequested.connect(
+            lambda number: self.dialer.dial(number, DialOrigin.CALL_BACK))
         dock.modeChanged.connect(acts.check_mode)
         dock.panelShown.connect(window.size_phone_panel)
         dock.bannerShown.connect(window.show_phone_banner)
@@ -172,6 +177,7 @@ class AppController(QObject):
                 window.close_for_quit()
                 window.deleteLater()
             self.dock = self.history = self.presence = None
+            self.recorder.use_store(None)
             self._tray_follows()
         self.flow.end_session()
 
@@ -218,6 +224,7 @@ class AppController(QObject):
         window.set_ready(True)
         self.history = history = History(window, session, self.tasks, self.settings,
                                          store_factory=self._history_store(session))
+        history.data.storeOpened.connect(self.recorder.use_store)
         history.tokenRefused.connect(self._token_refused)
         self._admin = ExtensionsAdmin(session, self.tasks, window)
         self._follow_supervisor_setting()

@@ -17,7 +17,7 @@ from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from tvdesk.core.phone import InvalidNumberError, format_for_display, normalize
-from tvdesk.core.vocabulary import MessageKind
+from tvdesk.core.vocabulary import DialOrigin, MessageKind, is_phone_link
 
 if TYPE_CHECKING:
     from tvdesk.gui.main_window import MainWindow
@@ -53,15 +53,17 @@ class Dialer(QObject):
 
     def _screens_built(self) -> None:
         if self._window is not None:
-            self._window.calls.dialRequested.connect(self.dial)
+            self._window.calls.dialRequested.connect(
+                lambda number: self.dial(number, DialOrigin.CALL_BACK))
 
     # ------------------------------------------------------------------ dialing
     def can_dial(self) -> bool:
         return self._window is not None and (self._dock.controller is not None
                                              or self._ensure_phone())
 
-    def dial(self, text: str) -> bool:
-        """Dial what the agent typed or chose; False (and a message) if it is not a number."""
+    def dial(self, text: str, origin: DialOrigin = DialOrigin.DIAL_BOX) -> bool:
+        """Dial what the agent typed or chose; False (and a message) if it is not a number.
+        ``origin``: how the call was started (the call log keeps it)."""
         window = self._window
         if window is None:
             return False
@@ -80,7 +82,7 @@ class Dialer(QObject):
         self.dialed.emit(target.value)
         if self._dock.controller is None:
             self._ensure_phone()
-        self._dock.dial(target.value)  # it waits for the phone while that loads
+        self._dock.dial(target.value, origin)  # it waits for the phone while that loads
         return True
 
     def _typed(self, text: str) -> None:
@@ -131,7 +133,7 @@ class Dialer(QObject):
                           window)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes
-                             and self.dial(target.value))
+                             and self.dial(target.value, DialOrigin.CLIPBOARD))
         self.clipboard_box = box
         window.bring_forward()
         box.open()
@@ -148,7 +150,8 @@ class Dialer(QObject):
         """Dial the waiting request, if there is one and it can be dialled now."""
         if self.pending and self.can_dial():
             target, self.pending = self.pending, None
-            self.dial(target)
+            self.dial(target, DialOrigin.LINK if is_phone_link(target)
+                      else DialOrigin.COMMAND_LINE)
 
 
 def _shortened(text: str, limit: int = 40) -> str:

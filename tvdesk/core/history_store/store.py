@@ -26,7 +26,7 @@ from pathlib import Path
 from tvdesk.core.dates import parse_api_datetime
 from tvdesk.core.history_store import days as day_rules
 from tvdesk.core.history_store.schema import migrate
-from tvdesk.core.models import Pause, RamalRef, ReceivedCall
+from tvdesk.core.models import Pause, PhoneCall, RamalRef, ReceivedCall
 
 log = logging.getLogger(__name__)
 
@@ -222,6 +222,31 @@ class HistoryStore:
                            (start.isoformat(), end.isoformat()))
         return [Pause(parse_api_datetime(r[0]), parse_api_datetime(r[1]) if r[1] else None,
                       r[2], r[3]) for r in rows]
+
+    # ------------------------------------------------------------------ the phone's calls
+    def record_phone_call(self, call: PhoneCall) -> None:
+        """A call that rang on, or was made from, the agent's phone (tvdesk's own record)."""
+        with self._transaction() as db:
+            db.execute("INSERT INTO phone_calls (direction, number, number_digits, started_ts, "
+                       "origin, outcome, talk_seconds, chamada_id, called_back) "
+                       "VALUES (?,?,?,?,?,?,?,?,?)",
+                       (call.direction, call.number, digits(call.number),
+                        int(call.started_at.timestamp()), call.origin, call.outcome,
+                        call.talk_seconds, call.chamada_id, int(call.called_back)))
+
+    def phone_calls(self, start: date, end: date) -> list[PhoneCall]:
+        """The phone's calls of the whole days ``start``..``end``, oldest first."""
+        first = day_rules.day_ended_at(start - timedelta(days=1), self.tz) - day_rules.GRACE
+        last = day_rules.day_ended_at(end, self.tz) - day_rules.GRACE
+        rows = self._query("SELECT local_id, direction, number, started_ts, origin, outcome, "
+                           "talk_seconds, chamada_id, called_back FROM phone_calls "
+                           "WHERE started_ts >= ? AND started_ts < ? ORDER BY started_ts",
+                           (int(first.timestamp()), int(last.timestamp())))
+        zone = self.tz
+        return [PhoneCall(direction=r[1], number=r[2],
+                          started_at=datetime.fromtimestamp(r[3], zone).astimezone(zone),
+                          outcome=r[5], talk_seconds=r[6], origin=r[4], chamada_id=r[7],
+                          local_id=r[0], called_back=bool(r[8])) for r in rows]
 
     # ------------------------------------------------------------------ keeping
     def forget(self) -> None:

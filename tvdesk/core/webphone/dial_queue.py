@@ -12,6 +12,7 @@ class DialRequest:
     target: str  # E.164 or extension digits
     id: int
     sent: bool = False
+    origin: str = "dial_box"  # how it was started (a DialOrigin)
 
 
 class DialQueue:
@@ -25,8 +26,8 @@ class DialQueue:
         self._next = 1
         self.pending: DialRequest | None = None
 
-    def request(self, target: str) -> DialRequest:
-        self.pending = DialRequest(target, self._next)
+    def request(self, target: str, origin: str = "dial_box") -> DialRequest:
+        self.pending = DialRequest(target, self._next, origin=origin)
         self._next += 1
         return self.pending
 

@@ -45,9 +45,26 @@ class Call:
     recording: bool = False
     rang_at: datetime | None = None  # wall-clock time an incoming call began to ring
     confirmed: bool = False  # the webphone said it is calling (an outgoing call we asked for)
+    began_at: datetime | None = None  # wall-clock time it began (dialled, or rang)
+    origin: str | None = None  # an outgoing call: how it was started (a DialOrigin)
+    rejected: bool = False  # an incoming call the agent hung up on while it rang
+    ended_at: float | None = None  # (monotonic) when it ended: talk time is fixed then
 
-    def talk_seconds(self, now: float) -> int:
-        return int(now - self.answered) if self.answered is not None else 0
+    @property
+    def outcome(self) -> str:
+        """How it ended, for the call log: answered; in: missed or rejected; out: not
+        answered."""
+        if self.answered is not None:
+            return "answered"
+        if self.direction == "in":
+            return "rejected" if self.rejected else "missed"
+        return "not_answered"
+
+    def talk_seconds(self, now: float | None = None) -> int:
+        if self.answered is None:
+            return 0
+        end = self.ended_at if now is None else now
+        return int((end if end is not None else self.answered) - self.answered)
 
 
 @dataclass
@@ -91,9 +108,10 @@ class PhoneState:
         self.call = None
 
     # ------------------------------------------------------------------ commands we sent
-    def dialing(self, number: str) -> None:
+    def dialing(self, number: str, origin: str | None = None) -> None:
         """We asked for a call: show it at once, the webphone confirms with 'chamando'."""
-        self.call = Call("out", number, CallPhase.DIALING, self.clock())
+        self.call = Call("out", number, CallPhase.DIALING, self.clock(),
+                         began_at=self.wall_clock(), origin=origin)
 
     def dial_unconfirmed(self) -> bool:
         """An outgoing call we asked for that the webphone has not started."""
@@ -115,6 +133,7 @@ class PhoneState:
 
     def _end_call(self, out: list[str]) -> None:
         call, self.call = self.call, None
+        call.ended_at = self.clock()
         self.last_ended = call
         out.append("ended")
         if call.direction == "in" and call.answered is None:
@@ -143,12 +162,13 @@ class PhoneState:
             elif s == "chamando":
                 if self.call is None or self.call.direction != "out":
                     self.call = Call("out", self.call.number if self.call else "",
-                                     CallPhase.DIALING, now)
+                                     CallPhase.DIALING, now, began_at=self.wall_clock())
                 self.call.phase = CallPhase.DIALING
                 self.call.confirmed = True
             elif s == "conversando":
                 if self.call is None:
-                    self.call = Call("out", "", CallPhase.TALKING, now)
+                    self.call = Call("out", "", CallPhase.TALKING, now,
+                                     began_at=self.wall_clock())
                 if self.call.answered is None:
                     self.call.answered = now
                     out.append("answered")
@@ -157,8 +177,9 @@ class PhoneState:
             elif s == "encerrada" and self.call is not None:  # "encerrando" is on the way
                 self._end_call(out)
         elif isinstance(event, IncomingCallEvent):
+            rang = self.wall_clock()
             self.call = Call("in", event.number, CallPhase.RINGING, now,
-                             call_id=event.call_id, rang_at=self.wall_clock())
+                             call_id=event.call_id, rang_at=rang, began_at=rang)
             out.append("incoming")
         elif isinstance(event, CallIdEvent):
             if self.call and not self.call.call_id:  # once per call: a repeat changes nothing

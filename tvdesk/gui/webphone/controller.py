@@ -145,6 +145,7 @@ class WebphoneController(QObject):
         self._dial_watch.setSingleShot(True)
         self._dial_watch.timeout.connect(self._dial_not_started)
         self._dial_on_load: str | None = None  # ligar_para of the loads until one connects
+        self._dial_on_load_origin = "dial_box"
         self._transfer_to: str | None = None  # a blind transfer on its way
         self._transfer_watch = QTimer(self)
         self._transfer_watch.setSingleShot(True)
@@ -429,7 +430,7 @@ class WebphoneController(QObject):
             self._ticker.start()
             if self._dial_on_load is not None:  # this page dials it (ligar_para): once
                 target, self._dial_on_load = self._dial_on_load, None
-                self.state.dialing(target)
+                self.state.dialing(target, self._dial_on_load_origin)
                 self._dial_watch.start(self.DIAL_TIMEOUT_MS)
         if was_unconfirmed and not self.state.dial_unconfirmed():
             self._dial_watch.stop()  # the webphone started it (or it ended)
@@ -500,8 +501,9 @@ class WebphoneController(QObject):
             log.info("microphone refused to %s", origin)
 
     # ------------------------------------------------------------------ commands
-    def dial(self, target: str) -> None:
-        """Dial an E.164 number or an extension, once, whatever the phone is doing now."""
+    def dial(self, target: str, origin: str = "dial_box") -> None:
+        """Dial an E.164 number or an extension, once, whatever the phone is doing now.
+        ``origin`` (a ``DialOrigin``) goes with the call to the call log."""
         if not self.allowed:
             self.problem.emit(not_allowed_text(), MessageKind.WARNING)
             return
@@ -514,7 +516,7 @@ class WebphoneController(QObject):
             self.problem.emit(Q.translate("Webphone", "Finish the current call before "
                                           "dialing another number."), MessageKind.WARNING)
             return
-        self.dials.request(target)
+        self.dials.request(target, origin)
         registration = self.state.registration
         if registration is Registration.CONNECTED:
             self._send_waiting_dial()
@@ -525,6 +527,7 @@ class WebphoneController(QObject):
             if target.startswith("+"):  # E.164, as the vendor asks: the page dials it itself
                 self.dials.cancel()
                 self._dial_on_load = target
+                self._dial_on_load_origin = origin
             # (an extension waits in the queue and goes through chamaNumero)
             self._wanted = True
             self._attempt = 0
@@ -535,7 +538,7 @@ class WebphoneController(QObject):
     def _send_waiting_dial(self) -> None:
         request = self.dials.take(self.state)
         if request is not None:
-            self.state.dialing(request.target)
+            self.state.dialing(request.target, request.origin)
             self.send(protocol.chama_numero(request.target))
             self._dial_watch.start(self.DIAL_TIMEOUT_MS)
             self.stateChanged.emit()
@@ -563,6 +566,9 @@ class WebphoneController(QObject):
         self.send(protocol.answer())
 
     def hangup(self) -> None:
+        call = self.state.call
+        if call is not None and call.direction == "in" and call.answered is None:
+            call.rejected = True  # the agent turned it down while it rang
         self.send(protocol.hangup())
 
     def toggle_mute(self) -> None:

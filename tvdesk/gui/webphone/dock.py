@@ -46,6 +46,7 @@ class PhoneDock(QObject):
     modeChanged = Signal(str)       # the mode now shown (also after a refused switch)
     panelShown = Signal(int)        # the side panel appeared: the width it would like
     panelCollapseRequested = Signal()  # fechar_fim, embedded: the call ended
+    callFinished = Signal(object)   # the Call that ended (for the call log)
 
     def __init__(self, settings: SettingsModel, tasks: Tasks, window: QWidget,
                  caller_history: Callable[[str], list] | None = None) -> None:
@@ -107,6 +108,7 @@ class PhoneDock(QObject):
         self.banner.callBackRequested.connect(self._call_back)
         self.banner.dismissed.connect(self._missed_seen)
         c.callMissed.connect(self._missed)
+        c.callEnded.connect(lambda: self.callFinished.emit(c.state.last_ended))
         c.stateChanged.connect(self._changed)
         c.incomingCall.connect(self._incoming)
         c.problem.connect(self.message)
@@ -272,10 +274,10 @@ class PhoneDock(QObject):
             self.panelCollapseRequested.emit()
 
     # ------------------------------------------------------------------ commands
-    def dial(self, target: str) -> None:
+    def dial(self, target: str, origin: str = "dial_box") -> None:
         """Dial an E.164 number or an extension (the phone loads if it must)."""
         if self.controller is not None:
-            self.controller.dial(target)
+            self.controller.dial(target, origin)
 
     def answer(self) -> None:
         if self.controller is not None:

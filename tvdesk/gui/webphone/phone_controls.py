@@ -174,7 +174,7 @@ class PhoneControls(QWidget):
             self._show_error(self.tr("Not a phone number or extension."))
             return
         self._show_error("")
-        self.controller.dial(target.value)
+        self.controller.dial(target.value, "phone")
 
     def _transfer(self, *, attended: bool) -> None:
         try:

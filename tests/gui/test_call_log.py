@@ -1,0 +1,70 @@
+"""The calls of the agent's own phone go into the history database, from the webphone's
+real events against the simulator: made (and how they were started), rung (answered,
+missed, rejected), with talk time and chamada_id (issue 15)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.helpers.desktop import signed_in
+from tests.helpers.simulator import AGENT
+from tvdesk.core.webphone.phone_state import CallPhase
+
+pytestmark = pytest.mark.webengine
+
+
+def test_every_call_on_the_phone_is_logged_with_how_it_began_and_ended(
+        qtbot, make_controller, sim, memory_keyring):
+    controller, main, phone = signed_in(qtbot, make_controller, sim, memory_keyring)
+    qtbot.waitUntil(lambda: controller.history.data.store is not None, timeout=10000)
+    store = controller.history.data.store
+
+    def talking() -> bool:
+        return phone.state.call is not None and phone.state.call.phase is CallPhase.TALKING
+
+    def idle() -> bool:
+        return phone.state.call is None
+
+    # typed in the dial box, answered by the far end, hung up after a while
+    main.dial_box.setText("4001")
+    main.dialSubmitted.emit(main.dial_box.text())
+    qtbot.waitUntil(talking, timeout=10000)
+    qtbot.wait(1100)
+    phone.hangup()
+    qtbot.waitUntil(idle, timeout=5000)
+    # a tel: link clicked elsewhere; the far end hangs up
+    controller.handle_request("dial", ["tel:+55-48-99999-0000"])
+    qtbot.waitUntil(talking, timeout=10000)
+    sim.hub.remote(AGENT, "hangup")
+    qtbot.waitUntil(idle, timeout=5000)
+    # rang: the caller gave up; the agent rejected one; the agent answered one
+    sim.hub.incoming_call(AGENT, "48988887777")
+    qtbot.waitUntil(lambda: phone.state.call is not None, timeout=5000)
+    sim.hub.remote(AGENT, "hangup")
+    qtbot.waitUntil(idle, timeout=5000)
+    sim.hub.incoming_call(AGENT, "48977776666")
+    qtbot.waitUntil(controller.dock.banner.reject.isVisible, timeout=5000)
+    controller.dock.banner.reject.click()
+    qtbot.waitUntil(idle, timeout=5000)
+    sim.hub.incoming_call(AGENT, "48966665555")
+    qtbot.waitUntil(controller.dock.banner.answer.isVisible, timeout=5000)
+    controller.dock.banner.answer.click()
+    qtbot.waitUntil(talking, timeout=5000)
+    phone.hangup()
+    qtbot.waitUntil(idle, timeout=5000)
+
+    today = date.today()
+    qtbot.waitUntil(lambda: len(store.phone_calls(today, today)) == 5, timeout=5000)
+    log = store.phone_calls(today, today)
+    assert [(c.direction, c.number, c.outcome, c.origin) for c in log] == [
+        ("out", "4001", "answered", "dial_box"),
+        ("out", "+5548999990000", "answered", "link"),
+        ("in", "48988887777", "missed", None),
+        ("in", "48977776666", "rejected", None),
+        ("in", "48966665555", "answered", None),
+    ]
+    assert log[0].talk_seconds >= 1 and log[0].chamada_id
+    assert log[2].talk_seconds == 0
+    assert [c.started_at for c in log] == sorted(c.started_at for c in log)
