@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import re
 import subprocess
 import sys
 import time
@@ -43,7 +44,8 @@ def processes(root: int) -> dict[str, int]:
             rss = next(int(line.split()[1]) for line in
                        Path(f"/proc/{pid}/status").read_text().splitlines()
                        if line.startswith("VmRSS:"))
-            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            # (a zygote rewrites its command line as one string: split on spaces too)
+            cmd = re.split(rb"[\0 ]", Path(f"/proc/{pid}/cmdline").read_bytes())
         except (OSError, StopIteration):
             continue
         if pid != root and kind != "renderer":
