@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>IncomingCallBanner</name>
+    <message numerus="yes">
+        <source>%n earlier call(s) with this number; the last on {when} ({what}).</source>
+        <translation>
+            <numerusform>%n earlier call with this number; the last on {when} ({what}).</numerusform>
+            <numerusform>%n earlier calls with this number; the last on {when} ({what}).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>(%n missed) </source>

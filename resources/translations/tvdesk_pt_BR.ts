@@ -307,16 +307,23 @@
         <translation>({count} chamadas perdidas)</translation>
     </message>
     <message>
-        <source>1 earlier call in the period shown, on {when} ({status}).</source>
-        <translation>1 ligação anterior no período exibido, em {when} ({status}).</translation>
+        <source>No earlier calls with this number.</source>
+        <translation>Nenhuma ligação anterior com este número.</translation>
     </message>
     <message>
-        <source>{count} earlier calls in the period shown; the last on {when} ({status}).</source>
-        <translation>{count} ligações anteriores no período exibido; a última em {when} ({status}).</translation>
+        <source>you called; answered</source>
+        <translation>você ligou; atendida</translation>
     </message>
     <message>
-        <source>No earlier calls from this number in the period shown.</source>
-        <translation>Nenhuma ligação anterior deste número no período exibido.</translation>
+        <source>you called; not answered</source>
+        <translation>você ligou; não atendida</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier call(s) with this number; the last on {when} ({what}).</source>
+        <translation>
+            <numerusform>%n ligação anterior com este número; a última em {when} ({what}).</numerusform>
+            <numerusform>%n ligações anteriores com este número; a última em {when} ({what}).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -68,3 +68,35 @@ def test_every_call_on_the_phone_is_logged_with_how_it_began_and_ended(
     assert log[0].talk_seconds >= 1 and log[0].chamada_id
     assert log[2].talk_seconds == 0
     assert [c.started_at for c in log] == sorted(c.started_at for c in log)
+    # the number the agent called rings back: the banner knows the call made to it
+    sim.hub.incoming_call(AGENT, "48999990000")
+    qtbot.waitUntil(controller.dock.banner.answer.isVisible, timeout=5000)
+    assert "you called; answered" in controller.dock.banner.history.text()
+    sim.hub.remote(AGENT, "hangup")
+    qtbot.waitUntil(idle, timeout=5000)
+
+
+def test_the_banner_knows_a_callers_calls_from_before_the_period_shown(
+        qtbot, make_controller, sim, memory_keyring):
+    from datetime import timedelta
+
+    from tests.helpers.simulator import AGENT_ID, ANCHOR
+
+    controller, main, phone = signed_in(qtbot, make_controller, sim, memory_keyring)
+    qtbot.waitUntil(lambda: not controller.history.loading
+                    and main.status.text().startswith("Updated"), timeout=15000)
+    assert main.range_bar.range() == (ANCHOR, ANCHOR)  # today only
+    old = next(c for c in sim.store.calls[AGENT_ID] if c.caller and
+               ANCHOR - timedelta(days=40) < c.started_at.astimezone().date()
+               < ANCHOR - timedelta(days=20))
+    main.range_bar.set_range(ANCHOR - timedelta(days=40), ANCHOR)  # stored once, then back
+    qtbot.waitUntil(lambda: not controller.history.loading
+                    and main.status.text().startswith("Updated"), timeout=15000)
+    main.range_bar.set_range(ANCHOR, ANCHOR)
+    qtbot.waitUntil(lambda: not controller.history.loading, timeout=15000)
+    sim.hub.incoming_call(AGENT, old.caller)
+    qtbot.waitUntil(controller.dock.banner.answer.isVisible, timeout=5000)
+    assert "earlier call" in controller.dock.banner.history.text()
+    assert "No earlier" not in controller.dock.banner.history.text()
+    sim.hub.remote(AGENT, "hangup")
+    qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tvdesk.core.models import Pause, Ramal, ReceivedCall
+from tvdesk.core.models import Pause, PhoneCall, Ramal, ReceivedCall
 from tvdesk.core.phone import digits_only, format_for_display
 from tvdesk.core.vocabulary import CallStatus
 
@@ -90,6 +90,23 @@ def earlier_calls(number: str, history: Iterable[ReceivedCall]) -> list[Received
     tail = digits[-10:]
     found = [c for c in history if c.caller and digits_only(c.caller).endswith(tail)]
     return sorted(found, key=lambda c: c.started_at, reverse=True)
+
+
+@dataclass(frozen=True)
+class CallerHistory:
+    """A caller's earlier calls, newest first: received (the API's rows) and made to them
+    (tvdesk's own log)."""
+
+    received: list[ReceivedCall]
+    made: list[PhoneCall]
+
+    @property
+    def count(self) -> int:
+        return len(self.received) + len(self.made)
+
+    def last(self) -> ReceivedCall | PhoneCall | None:
+        candidates = [c for c in (self.received[:1] + self.made[:1])]
+        return max(candidates, key=lambda c: c.started_at) if candidates else None
 
 
 def extension_order(ramal: Ramal) -> tuple:

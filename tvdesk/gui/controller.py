@@ -200,7 +200,11 @@ class AppController(QObject):
         return lambda: HistoryStore(path, tz=tz)
 
     def _caller_history(self, number: str) -> list:
-        return self.history.caller_calls(number) if self.history is not None else []
+        if self.history is not None:
+            return self.history.caller_calls(number)
+        from tvdesk.core.reports import CallerHistory
+
+        return CallerHistory([], [])
 
     def _ensure_phone(self) -> bool:
         """Dialing needs the phone: start it for the signed-in agent if it is not running."""

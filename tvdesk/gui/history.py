@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from tvdesk.core.api import ApiError, AuthenticationError
 from tvdesk.core.models import ReceivedCall
-from tvdesk.core.reports import earlier_calls
+from tvdesk.core.reports import CallerHistory, earlier_calls
 from tvdesk.core.session import Session
 from tvdesk.core.vocabulary import MessageKind
 from tvdesk.gui.agent_data import AgentData
@@ -91,9 +91,13 @@ class History(QObject):
     def cancel(self) -> None:
         self.data.cancel()
 
-    def caller_calls(self, number: str) -> list[ReceivedCall]:
-        """The caller's calls in the period shown, newest first."""
-        return earlier_calls(number, self._calls)
+    def caller_calls(self, number: str) -> CallerHistory:
+        """The caller's earlier calls: from the whole history database (received and made)
+        when there is one (an indexed look-up), else those of the period shown."""
+        store = self.data.store
+        if store is not None:
+            return store.caller_history(number)
+        return CallerHistory(earlier_calls(number, self._calls), [])
 
     # ------------------------------------------------------------------ data in
     def _page(self, rows: list[ReceivedCall]) -> None:

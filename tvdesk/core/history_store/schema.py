@@ -49,8 +49,11 @@ CREATE TABLE fetched_days (
 );
 """
 
-#: version 2: what tvdesk itself sees (calls made and rung on this phone, pause reasons)
+#: version 2: what tvdesk itself sees (calls made and rung on this phone, pause reasons),
+#: and a caller's calls found by their national number (the last ten digits) at once
 V2 = """
+CREATE INDEX received_calls_by_national ON received_calls (substr(caller_digits, -10));
+
 CREATE TABLE phone_calls (
     local_id     INTEGER PRIMARY KEY AUTOINCREMENT,
     direction    TEXT    NOT NULL CHECK (direction IN ('in', 'out')),
@@ -64,7 +67,7 @@ CREATE TABLE phone_calls (
     called_back  INTEGER NOT NULL DEFAULT 0   -- a missed call the agent dealt with
 );
 CREATE INDEX phone_calls_by_time ON phone_calls (started_ts);
-CREATE INDEX phone_calls_by_number ON phone_calls (number_digits);
+CREATE INDEX phone_calls_by_national ON phone_calls (substr(number_digits, -10));
 
 CREATE TABLE pause_reasons (
     start_ts   INTEGER PRIMARY KEY,     -- when the agent paused from tvdesk

@@ -27,6 +27,7 @@ from tvdesk.core.dates import parse_api_datetime
 from tvdesk.core.history_store import days as day_rules
 from tvdesk.core.history_store.schema import migrate
 from tvdesk.core.models import Pause, PhoneCall, RamalRef, ReceivedCall
+from tvdesk.core.reports import CallerHistory
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +248,27 @@ class HistoryStore:
                           started_at=datetime.fromtimestamp(r[3], zone).astimezone(zone),
                           outcome=r[5], talk_seconds=r[6], origin=r[4], chamada_id=r[7],
                           local_id=r[0], called_back=bool(r[8])) for r in rows]
+
+    def caller_history(self, number: str, limit: int = 200) -> CallerHistory:
+        """Every stored call with this number: received (the API's) and made (tvdesk's),
+        matched on the national number, newest first. Indexed: instant at ring time."""
+        national = digits(number)[-10:]
+        if len(national) < 8:
+            return CallerHistory([], [])
+        received = [self._call(r) for r in self._query(
+            "SELECT id, started_at, recording_url, caller, status, seconds, duration, price, "
+            "ramal_id, ramal, ramal_login FROM received_calls "
+            "WHERE substr(caller_digits, -10) = ? ORDER BY started_ts DESC LIMIT ?",
+            (national, limit))]
+        zone = self.tz
+        made = [PhoneCall(direction="out", number=r[0],
+                          started_at=datetime.fromtimestamp(r[1], zone).astimezone(zone),
+                          outcome=r[2], talk_seconds=r[3], origin=r[4])
+                for r in self._query(
+                    "SELECT number, started_ts, outcome, talk_seconds, origin FROM phone_calls "
+                    "WHERE direction = 'out' AND substr(number_digits, -10) = ? "
+                    "ORDER BY started_ts DESC LIMIT ?", (national, limit))]
+        return CallerHistory(received, made)
 
     # ------------------------------------------------------------------ keeping
     def forget(self) -> None:

@@ -56,7 +56,7 @@ class PhoneDock(QObject):
         self._settings = settings
         self._tasks = tasks
         self._window = window
-        self._caller_history = caller_history or (lambda _number: [])
+        self._caller_history = caller_history or (lambda _number: [])  # (or a CallerHistory)
         self.controller: WebphoneController | None = None
         self.panel = QWidget()
         layout = QVBoxLayout(self.panel)

@@ -8,9 +8,9 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from tvdesk.core.models import ReceivedCall
+from tvdesk.core.models import PhoneCall, ReceivedCall
 from tvdesk.core.phone import format_for_display
-from tvdesk.core.reports import earlier_calls
+from tvdesk.core.reports import CallerHistory, earlier_calls
 from tvdesk.gui.formatting import fmt_datetime, status_label
 from tvdesk.gui.widgets import button_style as _button_style
 
@@ -87,21 +87,22 @@ class IncomingCallBanner(QFrame):
         self.call_back.setEnabled(bool(number))  # a withheld number cannot be called
         self.show()
 
-    def _history(self, number: str, history: list[ReceivedCall]) -> None:
-        earlier = earlier_calls(number, history)
-        if earlier:
-            last = earlier[0]
-            if len(earlier) == 1:
-                text = self.tr("1 earlier call in the period shown, on {when} ({status}).")
-            else:
-                text = self.tr("{count} earlier calls in the period shown; the last on {when} "
-                               "({status}).")
-            self.history.setText(text.format(count=len(earlier),
-                                             when=fmt_datetime(last.started_at),
-                                             status=status_label(last.status)))
+    def _history(self, number: str, history: CallerHistory | list[ReceivedCall]) -> None:
+        """The caller's earlier calls, in a line: how many, and the last one."""
+        if not isinstance(history, CallerHistory):  # (a period's received calls)
+            history = CallerHistory(earlier_calls(number, history), [])
+        last = history.last()
+        if last is None:
+            self.history.setText(self.tr("No earlier calls with this number."))
+            return
+        if isinstance(last, PhoneCall):
+            what = (self.tr("you called; answered") if last.outcome == "answered"
+                    else self.tr("you called; not answered"))
         else:
-            self.history.setText(self.tr("No earlier calls from this number in the period "
-                                         "shown."))
+            what = status_label(last.status)
+        self.history.setText(self.tr(
+            "%n earlier call(s) with this number; the last on {when} ({what}).", "",
+            history.count).format(when=fmt_datetime(last.started_at), what=what))
 
     def _buttons(self, *, ringing: bool) -> None:
         for button in (self.answer, self.reject):
