@@ -6,7 +6,11 @@
   ``TVDESK_TEST_ALLOW_UNSAFE_CHROMIUM_FLAGS=1`` says a test wants them.
 - With no session bus, nothing autolaunches one: libdbus would start a ``dbus-daemon`` for
   Qt's or Chromium's first D-Bus call, and that daemon outlives tvdesk.
-Both must happen before Qt and QtWebEngine start.
+- V8's ``gc`` is exposed (``--js-flags=--expose-gc``): the webphone's page allocates a
+  little garbage with every request it makes, which Chromium, seeing a tiny JavaScript
+  heap, collected only now and then (its renderer grew ~1.5-2 MiB a minute all day); the
+  webphone's controller has it collected every few minutes while the phone is idle.
+All must happen before Qt and QtWebEngine start.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ UNSAFE_SWITCHES = frozenset({
     "--remote-debugging-port",              # anyone local could drive the webphone
     "--remote-debugging-pipe",
 })
+EXPOSE_GC = "--js-flags=--expose-gc"
 #: where libdbus finds no bus and autolaunches none (a path that never exists)
 NO_SESSION_BUS = "unix:path=/nonexistent/tvdesk-no-session-bus"
 
@@ -47,5 +52,8 @@ def secure_environment(environ: dict | None = None) -> None:
         if removed:
             log.warning("ignored Chromium switches that would bypass tvdesk's rules: %s",
                         " ".join(removed))
+    flags = environ.get(FLAGS, "")
+    if "--js-flags" not in flags:  # (a developer's own V8 flags are left as they are)
+        environ[FLAGS] = (flags + " " + EXPOSE_GC).strip()
     if sys.platform.startswith("linux") and not environ.get("DBUS_SESSION_BUS_ADDRESS"):
         environ["DBUS_SESSION_BUS_ADDRESS"] = NO_SESSION_BUS

@@ -102,6 +102,8 @@ class WebphoneController(QObject):
     DIAL_TIMEOUT_MS = 10_000
     # a hidden URL loaded as a script that has built no frame by then is framed directly
     HIDDEN_FRAME_TIMEOUT_MS = 6_000
+    # how often the page's renderer is asked for a full collection (only while idle)
+    COLLECT_EVERY_MS = 120_000
 
     stateChanged = Signal()
     incomingCall = Signal(object)   # Call
@@ -138,6 +140,10 @@ class WebphoneController(QObject):
         self._ticker = QTimer(self)  # call and pause timers on screen
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.stateChanged)
+        self._collector = QTimer(self)  # the renderer's garbage, collected while idle
+        self._collector.setInterval(self.COLLECT_EVERY_MS)
+        self._collector.timeout.connect(self._collect_garbage)
+        self._collector.start()
         self._connect_watch = QTimer(self)
         self._connect_watch.setSingleShot(True)
         self._connect_watch.timeout.connect(self._not_connected)
@@ -486,6 +492,10 @@ class WebphoneController(QObject):
             "Webphone", "The webphone reported a problem again: {error}. Click Reconnect to "
                         "try once more; if it keeps happening, tell your supervisor.").format(
             error=text.rstrip(".")), MessageKind.ERROR)
+
+    def _collect_garbage(self) -> None:
+        if self.page is not None and self.state.idle:  # never during a call
+            self.page.collect_garbage()
 
     def _crashed(self, status, code: int) -> None:
         log.warning("webphone renderer ended (%s, %s)", getattr(status, "name", status), code)

@@ -194,6 +194,12 @@ class WebphonePage(QWebEnginePage):
                                mode=html.escape(str(mode)), body=body)
         self.setHtml(page, QUrl(HOST_URL))
 
+    def collect_garbage(self) -> None:
+        """A full collection in the page's renderer (the webphone's frame shares it), where
+        the process exposes V8's ``gc`` (see ``process_environment``); else nothing."""
+        self.runJavaScript("typeof gc === 'function' && gc();",
+                           QWebEngineScript.ScriptWorldId.ApplicationWorld)
+
     # ------------------------------------------------------------------ rules
     def _permission(self, permission: QWebEnginePermission) -> None:
         origin = origin_of(permission.origin())
