@@ -29,7 +29,7 @@ def test_the_process_environment_is_secured_unless_a_test_asks():
     secure_environment(env)
     assert env["QTWEBENGINE_CHROMIUM_FLAGS"] == ("--use-fake-ui-for-media-stream "
                                                  "--js-flags=--expose-gc")
+    assert env["DBUS_SESSION_BUS_ADDRESS"] == "unix:path=/run/user/1000/bus"  # a real bus
     env = {"QTWEBENGINE_CHROMIUM_FLAGS": "--js-flags=--trace-gc"}  # a developer's own
     secure_environment(env)
     assert env["QTWEBENGINE_CHROMIUM_FLAGS"] == "--js-flags=--trace-gc"
-    assert env["DBUS_SESSION_BUS_ADDRESS"] == "unix:path=/run/user/1000/bus"  # a real bus
