@@ -89,6 +89,16 @@ class PhoneCall:
 
 
 @dataclass(frozen=True, slots=True)
+class CallBack:
+    """A number to call back: it called and was not answered, and nothing since (no call
+    made to it, none from it answered, no "Done")."""
+
+    number: str             # as the last missed call had it
+    last_missed: datetime
+    times: int              # missed calls from it since it was last dealt with
+
+
+@dataclass(frozen=True, slots=True)
 class ReceivedCall:
     """A call received by a ramal (``GET /ramal/{id}/relatorio``)."""
 

@@ -69,6 +69,12 @@ CREATE TABLE phone_calls (
 CREATE INDEX phone_calls_by_time ON phone_calls (started_ts);
 CREATE INDEX phone_calls_by_national ON phone_calls (substr(number_digits, -10));
 
+-- "Done" on the call-back list: missed calls from this national number up to then are dealt with
+CREATE TABLE call_backs_done (
+    national   TEXT    PRIMARY KEY,
+    done_ts    INTEGER NOT NULL
+);
+
 CREATE TABLE pause_reasons (
     start_ts   INTEGER PRIMARY KEY,     -- when the agent paused from tvdesk
     end_ts     INTEGER,

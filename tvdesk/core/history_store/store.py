@@ -26,7 +26,7 @@ from pathlib import Path
 from tvdesk.core.dates import parse_api_datetime
 from tvdesk.core.history_store import days as day_rules
 from tvdesk.core.history_store.schema import migrate
-from tvdesk.core.models import Pause, PhoneCall, RamalRef, ReceivedCall
+from tvdesk.core.models import CallBack, Pause, PhoneCall, RamalRef, ReceivedCall
 from tvdesk.core.reports import CallerHistory
 
 log = logging.getLogger(__name__)
@@ -270,12 +270,64 @@ class HistoryStore:
                     "ORDER BY started_ts DESC LIMIT ?", (national, limit))]
         return CallerHistory(received, made)
 
+    # ------------------------------------------------------------------ to call back
+    _TO_CALL_BACK = """
+        WITH missed AS (
+            SELECT substr(caller_digits, -10) AS national, caller AS number, started_ts
+            FROM received_calls
+            WHERE status IS NOT NULL AND lower(trim(status)) <> 'atendida'
+              AND length(caller_digits) >= 8
+            UNION ALL
+            SELECT substr(number_digits, -10), number, started_ts FROM phone_calls p
+            WHERE direction = 'in' AND outcome IN ('missed', 'rejected')
+              AND length(number_digits) >= 8
+              AND NOT EXISTS (  -- the same call, as the API reports it too
+                  SELECT 1 FROM received_calls r
+                  WHERE substr(r.caller_digits, -10) = substr(p.number_digits, -10)
+                    AND abs(r.started_ts - p.started_ts) <= 120)),
+        dealt AS (  -- the last time each number was dealt with
+            SELECT national, max(ts) AS ts FROM (
+                SELECT substr(number_digits, -10) AS national, started_ts AS ts
+                FROM phone_calls WHERE direction = 'out' OR outcome = 'answered'
+                UNION ALL
+                SELECT substr(caller_digits, -10), started_ts FROM received_calls
+                WHERE lower(trim(status)) = 'atendida'
+                UNION ALL
+                SELECT national, done_ts FROM call_backs_done)
+            GROUP BY national)
+        SELECT m.national, max(m.started_ts) AS last_ts, count(*) AS times,
+               (SELECT number FROM missed m2 WHERE m2.national = m.national
+                ORDER BY started_ts DESC LIMIT 1)
+        FROM missed m LEFT JOIN dealt d ON d.national = m.national
+        WHERE m.started_ts >= ? AND (d.ts IS NULL OR m.started_ts > d.ts)
+        GROUP BY m.national
+        ORDER BY last_ts DESC"""
+
+    def to_call_back(self, since: datetime | None = None) -> list[CallBack]:
+        """The numbers to call back (missed since ``since``), the latest first: a missed
+        call is dealt with by any later call made to the number, one from it answered, or
+        "Done"."""
+        first = int(since.timestamp()) if since else 0
+        zone = self.tz
+        return [CallBack(number=r[3], last_missed=datetime.fromtimestamp(r[1], zone)
+                         .astimezone(zone), times=r[2])
+                for r in self._query(self._TO_CALL_BACK, (first,))]
+
+    def call_back_done(self, number: str, when: datetime | None = None) -> None:
+        """The agent dealt with this number's missed calls (up to ``when``, now)."""
+        national = digits(number)[-10:]
+        ts = int((when or datetime.now().astimezone()).timestamp())
+        with self._transaction() as db:
+            db.execute("INSERT INTO call_backs_done (national, done_ts) VALUES (?, ?) "
+                       "ON CONFLICT (national) DO UPDATE SET done_ts = "
+                       "max(done_ts, excluded.done_ts)", (national, ts))
+
     # ------------------------------------------------------------------ keeping
     def forget(self) -> None:
         """Everything, at the agent's request."""
         with self._transaction() as db:
             for table in ("received_calls", "pauses", "fetched_days", "phone_calls",
-                          "pause_reasons"):
+                          "pause_reasons", "call_backs_done"):
                 db.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
         with self._lock:
             self._db.execute("VACUUM")
