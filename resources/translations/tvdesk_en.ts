@@ -14,10 +14,24 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>To call back (%n)</source>
+        <translation>
+            <numerusform>To call back (%n)</numerusform>
+            <numerusform>To call back (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>(%n missed) </source>
         <translation>
             <numerusform>(%n missed) </numerusform>
             <numerusform>(%n missed) </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n to call back) </source>
+        <translation>
+            <numerusform>(%n to call back) </numerusform>
+            <numerusform>(%n to call back) </numerusform>
         </translation>
     </message>
 </context>
@@ -28,6 +42,16 @@
         <translation>
             <numerusform>%n pause · total pause time {total}</numerusform>
             <numerusform>%n pauses · total pause time {total}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhonePresence</name>
+    <message numerus="yes">
+        <source>%n to call back</source>
+        <translation>
+            <numerusform>%n to call back</numerusform>
+            <numerusform>%n to call back</numerusform>
         </translation>
     </message>
 </context>

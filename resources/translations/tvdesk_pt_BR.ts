@@ -44,6 +44,48 @@
     </message>
 </context>
 <context>
+    <name>CallBackModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Last missed call</source>
+        <translation>Última chamada perdida</translation>
+    </message>
+    <message>
+        <source>Missed calls</source>
+        <translation>Chamadas perdidas</translation>
+    </message>
+</context>
+<context>
+    <name>CallBackScreen</name>
+    <message>
+        <source>Numbers to call back</source>
+        <translation>Números para retornar</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Retornar ligação</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Feito</translation>
+    </message>
+    <message>
+        <source>Call this number back (Enter)</source>
+        <translation>Retornar a ligação para este número (Enter)</translation>
+    </message>
+    <message>
+        <source>Take it off the list without calling</source>
+        <translation>Tirar da lista sem ligar</translation>
+    </message>
+    <message>
+        <source>Nobody to call back: every missed call of the last days has been dealt with.</source>
+        <translation>Ninguém para retornar: todas as chamadas perdidas dos últimos dias foram tratadas.</translation>
+    </message>
+</context>
+<context>
     <name>CallsModel</name>
     <message>
         <source>Private number</source>
@@ -249,6 +291,7 @@
     <name>History</name>
     <message>
         <source>Your call history on this computer could not be read. It was set aside and is being rebuilt from the phone system.</source>
+        <extracomment>how far back a missed call still asks to be called back</extracomment>
         <translation>O histórico de chamadas neste computador não pôde ser lido. Ele foi guardado à parte e está sendo refeito a partir da central.</translation>
     </message>
     <message>
@@ -399,11 +442,29 @@
         <source>Stop loading (Esc)</source>
         <translation>Parar de carregar (Esc)</translation>
     </message>
+    <message>
+        <source>To call back</source>
+        <translation>A retornar</translation>
+    </message>
+    <message numerus="yes">
+        <source>To call back (%n)</source>
+        <translation>
+            <numerusform>A retornar (%n)</numerusform>
+            <numerusform>A retornar (%n)</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>(%n missed) </source>
         <translation>
             <numerusform>(%n perdida) </numerusform>
             <numerusform>(%n perdidas) </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n to call back) </source>
+        <translation>
+            <numerusform>(%n a retornar) </numerusform>
+            <numerusform>(%n a retornar) </numerusform>
         </translation>
     </message>
     <message>
@@ -725,6 +786,13 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
 </context>
 <context>
     <name>PhonePresence</name>
+    <message numerus="yes">
+        <source>%n to call back</source>
+        <translation>
+            <numerusform>%n a retornar</numerusform>
+            <numerusform>%n a retornar</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reconnect</source>
         <translation>Reconectar</translation>
@@ -1480,6 +1548,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Pause history</source>
         <translation>Histórico de pausas</translation>
+    </message>
+    <message>
+        <source>To call back</source>
+        <translation>A retornar</translation>
     </message>
     <message>
         <source>&amp;Phone</source>

@@ -100,3 +100,51 @@ def test_the_banner_knows_a_callers_calls_from_before_the_period_shown(
     assert "No earlier" not in controller.dock.banner.history.text()
     sim.hub.remote(AGENT, "hangup")
     qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
+
+
+def test_missed_calls_wait_in_the_call_back_list_until_called_back_or_done(
+        qtbot, make_controller, sim, memory_keyring):
+    controller, main, phone = signed_in(qtbot, make_controller, sim, memory_keyring)
+    qtbot.waitUntil(lambda: not controller.history.loading
+                    and main.status.text().startswith("Updated"), timeout=15000)
+    screen = main.call_backs
+
+    def listed() -> list[str]:
+        return [c.number for c in screen.model.all_rows()]
+
+    before = listed()
+    for number in ("48911112222", "48933334444"):  # two callers give up
+        sim.hub.incoming_call(AGENT, number)
+        qtbot.waitUntil(lambda: phone.state.call is not None, timeout=5000)
+        sim.hub.remote(AGENT, "hangup")
+        qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
+    qtbot.waitUntil(lambda: {"48911112222", "48933334444"} <= set(listed()), timeout=5000)
+    count = len(listed())
+    assert count == len(before) + 2
+    assert f"To call back ({count})" == main.tabs.tabText(main.tabs.indexOf(screen))
+    assert f"({count} to call back)" in main.windowTitle()
+    # called back from the list: it goes once the call is made
+    screen.select_row(listed().index("48911112222"))
+    screen.call_back.click()
+    qtbot.waitUntil(lambda: phone.state.call is not None
+                    and phone.state.call.phase is CallPhase.TALKING, timeout=10000)
+    phone.hangup()
+    qtbot.waitUntil(lambda: "48911112222" not in listed(), timeout=5000)
+    # "Done" without calling
+    screen.select_row(listed().index("48933334444"))
+    screen.done.click()
+    qtbot.waitUntil(lambda: "48933334444" not in listed(), timeout=5000)
+    assert len(listed()) == len(before)
+    # a third one stays across a restart: it is in the database
+    sim.hub.incoming_call(AGENT, "48955556666")
+    qtbot.waitUntil(lambda: phone.state.call is not None, timeout=5000)
+    sim.hub.remote(AGENT, "hangup")
+    qtbot.waitUntil(lambda: "48955556666" in listed(), timeout=5000)
+    main.close_for_quit()
+    again = make_controller(controller.settings.current)
+    again.start()
+    qtbot.waitUntil(lambda: again.main_window is not None
+                    and again.main_window.call_backs is not None
+                    and "48955556666" in [c.number for c in
+                                          again.main_window.call_backs.model.all_rows()],
+                    timeout=15000)

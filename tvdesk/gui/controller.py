@@ -229,6 +229,9 @@ class AppController(QObject):
         self.history = history = History(window, session, self.tasks, self.settings,
                                          store_factory=self._history_store(session))
         history.data.storeOpened.connect(self.recorder.use_store)
+        self.recorder.recorded.connect(history.refresh_call_backs)  # a call back deals
+        if self.presence is not None:
+            history.callBacksChanged.connect(self.presence.set_call_backs)
         history.tokenRefused.connect(self._token_refused)
         self._admin = ExtensionsAdmin(session, self.tasks, window)
         self._follow_supervisor_setting()

@@ -53,8 +53,9 @@ class Dialer(QObject):
 
     def _screens_built(self) -> None:
         if self._window is not None:
-            self._window.calls.dialRequested.connect(
-                lambda number: self.dial(number, DialOrigin.CALL_BACK))
+            for screen in (self._window.calls, self._window.call_backs):
+                screen.dialRequested.connect(
+                    lambda number: self.dial(number, DialOrigin.CALL_BACK))
 
     # ------------------------------------------------------------------ dialing
     def can_dial(self) -> bool:

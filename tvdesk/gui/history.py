@@ -10,7 +10,8 @@ earlier calls without reading them back out of a table.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import logging
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -25,10 +26,16 @@ from tvdesk.gui.messages import describe
 from tvdesk.gui.settings_model import SettingsModel
 from tvdesk.gui.tasks import Tasks
 
+log = logging.getLogger(__name__)
+
+#: how far back a missed call still asks to be called back
+CALL_BACK_DAYS = 7
+
 
 class History(QObject):
     tokenRefused = Signal(object)  # the AuthenticationError a load met
     callsLoaded = Signal(object)   # ReceivedCallsReport, complete
+    callBacksChanged = Signal(int)  # how many numbers there are to call back
 
     def __init__(self, window: MainWindow, session: Session, tasks: Tasks,
                  settings: SettingsModel, store_factory=None) -> None:
@@ -36,6 +43,7 @@ class History(QObject):
         super().__init__(window)
         window.build_screens()
         self._window = w = window
+        self._tasks = tasks
         self._session = session
         self._settings = settings
         self._shown_range: tuple[date, date] | None = None  # whose rows are on screen
@@ -45,6 +53,8 @@ class History(QObject):
         self.data = d = AgentData(session, tasks, self, store_factory=store_factory,
                                   today=w.range_bar.today)
         d.storedLoaded.connect(self._stored)
+        d.callsLoaded.connect(lambda _report: self.refresh_call_backs())
+        w.call_backs.doneRequested.connect(self.call_back_done)
         d.storeProblem.connect(self._store_problem)
         d.callsPage.connect(self._page)
         d.callsLoaded.connect(self._calls_loaded)
@@ -111,6 +121,31 @@ class History(QObject):
         self._calls = list(calls.calls)
         w.calls.show_stored(calls.calls)
         w.pauses.show_report(pauses, w.range_bar.range())
+
+    # ------------------------------------------------------------------ to call back
+    def refresh_call_backs(self) -> None:
+        """The call-back list again, from the history database (on a worker)."""
+        store = self.data.store
+        if store is None:
+            return
+        first = self._window.range_bar.today() - timedelta(days=CALL_BACK_DAYS)
+        since = datetime.combine(first, datetime.min.time()).astimezone()
+        self._tasks.submit(store.to_call_back, since, owner=self, done=self._call_backs)
+
+    def _call_backs(self, job) -> None:
+        if job.exception() is not None:
+            log.warning("call-back list not read: %s", type(job.exception()).__name__)
+            return
+        rows = job.result()
+        self._window.call_backs.set_rows(rows)
+        self._window.set_call_back_count(len(rows))
+        self.callBacksChanged.emit(len(rows))
+
+    def call_back_done(self, number: str) -> None:
+        store = self.data.store
+        if store is not None:
+            self._tasks.submit(store.call_back_done, number, owner=self,
+                               done=lambda _job: self.refresh_call_backs())
 
     def _store_problem(self, what: str) -> None:
         self._window.show_message(self.tr(

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._title = "tvdesk"
         self._missed = 0
+        self._call_backs = 0
         self.setWindowTitle("tvdesk")
         self.resize(1180, 760)
 
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
             lambda: self.messageActionRequested.emit(self._message_source))
         self.calls = None       # ReceivedCallsScreen: see build_screens
         self.pauses = None      # PausesScreen
+        self.call_backs = None  # CallBackScreen
         self.supervisor = None  # SupervisorScreen, while the setting is on
         self.tabs = QTabWidget()
 
@@ -157,9 +159,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ the frame
     def build_screens(self) -> None:
-        """The received calls and pause history tabs (once)."""
+        """The received calls, pause history and call-back tabs (once)."""
         if self.calls is not None:
             return
+        from tvdesk.gui.call_back import CallBackScreen
         from tvdesk.gui.pauses import PausesScreen
         from tvdesk.gui.received_calls import ReceivedCallsScreen
 
@@ -168,6 +171,8 @@ class MainWindow(QMainWindow):
         self.pauses = PausesScreen()
         self.tabs.addTab(self.calls, self.tr("Received calls"))
         self.tabs.addTab(self.pauses, self.tr("Pause history"))
+        self.call_backs = CallBackScreen()
+        self.tabs.addTab(self.call_backs, self.tr("To call back"))
         self.calls.message.connect(self.show_message)
         restore_columns(self.calls.table.horizontalHeader(), self._settings.current)
         self.screensBuilt.emit()
@@ -196,9 +201,20 @@ class MainWindow(QMainWindow):
         self._missed = count
         self._show_title()
 
+    def set_call_back_count(self, count: int) -> None:
+        """Numbers to call back: in their tab's name and in the title."""
+        self._call_backs = count
+        if self.call_backs is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.call_backs),
+                                 self.tr("To call back (%n)", "", count) if count
+                                 else self.tr("To call back"))
+        self._show_title()
+
     def _show_title(self) -> None:
         missed = self.tr("(%n missed) ", "", self._missed) if self._missed else ""
-        self.setWindowTitle(missed + self._title)
+        to_call = self.tr("(%n to call back) ", "", self._call_backs) if self._call_backs \
+            else ""
+        self.setWindowTitle(missed + to_call + self._title)
 
     def changeEvent(self, event) -> None:
         from PySide6.QtCore import QEvent

@@ -47,12 +47,12 @@ class RecordingPlayer(QWidget):
         super().__init__(parent)
         from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
-        from tvdesk.gui.ffmpeg_log import route_ffmpeg_log
+        from tvdesk.gui.ffmpeg_log import silence_ffmpeg
 
         self._player = QMediaPlayer(self)
-        # FFmpeg prints the recording's URL (and access value) by itself; its log is taken
-        # over once QtMultimedia has set FFmpeg up (which installs a callback of its own)
-        route_ffmpeg_log()
+        # FFmpeg prints the recording's URL (and access value) by itself: quiet, once
+        # QtMultimedia has set FFmpeg up (which sets a log level of its own)
+        silence_ffmpeg()
         self._audio = QAudioOutput(self)
         self._player.setAudioOutput(self._audio)
         self.title = QLabel()

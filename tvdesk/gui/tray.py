@@ -59,6 +59,7 @@ class Tray(QObject):
         self.state = "off"
         self.missed = 0
         self._text = ""
+        self.disposed = False  # off the tray for good: later news changes nothing
         self.icon = QSystemTrayIcon(state_icon("off"), self)
         self.menu = QMenu()
         self.toggle_action = QAction(self.tr("Show tvdesk"), self.menu)
@@ -95,6 +96,8 @@ class Tray(QObject):
         self.toggle_action.setText(self.tr("Hide tvdesk") if visible else self.tr("Show tvdesk"))
 
     def set_state(self, state: str, text: str, *, paused: bool = False) -> None:
+        if self.disposed:
+            return
         shown = "paused" if paused and state == "ready" else state
         if shown != self.state:
             self.state = shown
@@ -106,7 +109,7 @@ class Tray(QObject):
 
     def set_missed(self, count: int) -> None:
         """Missed calls the agent has not seen: a badge on the icon, a line in the tip."""
-        if count != self.missed:
+        if not self.disposed and count != self.missed:
             self.missed = count
             self.icon.setIcon(state_icon(self.state, count))
             self._show_tooltip()
@@ -132,6 +135,7 @@ class Tray(QObject):
         """Take the icon off the tray (idempotent)."""
         from tvdesk.gui.lifetime import alive
 
+        self.disposed = True
         if alive(self.icon):
             self.icon.hide()
         if alive(self.menu):

@@ -124,7 +124,7 @@ def test_a_call_that_rang_unanswered_leaves_a_trace(qtbot, make_controller, sim,
     qtbot.waitUntil(lambda: len(log(sim, "chamaNumero")) == 1, timeout=10000)
     assert log(sim, "chamaNumero")[0]["numero"] == "+5548999992222"
     assert not dock.banner.isVisible() and tray.missed == 0
-    assert not main.windowTitle().startswith("(")
+    assert "missed" not in main.windowTitle()
     qtbot.waitUntil(lambda: phone.state.call is not None
                     and phone.state.call.phase is CallPhase.TALKING, timeout=10000)
     phone.hangup()
@@ -149,7 +149,7 @@ def test_an_answered_call_is_not_missed_and_dismiss_clears_the_count(
     assert main.windowTitle().startswith("(1 missed)")
     dock.banner.dismiss.click()
     assert not dock.banner.isVisible() and dock.missed_unseen == 0
-    assert not main.windowTitle().startswith("(")
+    assert "missed" not in main.windowTitle()
 
 
 @pytest.mark.parametrize("mode", ["embedded", "floating", "hidden"])

@@ -30,6 +30,7 @@ class PhonePresence(QObject):
         self._tray: Tray | None = None
         self._was_up = False
         self._missed_while_away = False
+        self._call_backs = 0  # numbers to call back (the history says how many)
         dock.stateChanged.connect(self._changed)
         dock.message.connect(self._message)
         dock.ringing.connect(self._ringing)
@@ -68,9 +69,15 @@ class PhonePresence(QObject):
             return
         from tvdesk.gui.webphone.status import state_text, tray_state
 
-        self._tray.set_state(tray_state(state),
-                             f"tvdesk — {self._extension()} — {state_text(state)}",
-                             paused=state.paused)
+        tip = f"tvdesk — {self._extension()} — {state_text(state)}"
+        if self._call_backs:
+            tip += " — " + self.tr("%n to call back", "", self._call_backs)
+        self._tray.set_state(tray_state(state), tip, paused=state.paused)
+
+    def set_call_backs(self, count: int) -> None:
+        """How many numbers there are to call back (the tray's tooltip says it)."""
+        self._call_backs = count
+        self._show_in_tray()
 
     def _message(self, text: str, kind: str) -> None:
         """What the phone says while it is down stays until it is back (a refresh does not
