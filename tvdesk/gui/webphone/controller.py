@@ -494,8 +494,12 @@ class WebphoneController(QObject):
             error=text.rstrip(".")), MessageKind.ERROR)
 
     def _collect_garbage(self) -> None:
-        if self.page is not None and self.state.idle:  # never during a call
+        if self.page is None:
+            return
+        if self.state.idle:
             self.page.collect_garbage()
+        else:  # never during a call: as soon as the phone is idle again
+            QTimer.singleShot(5000, self, self._collect_garbage)
 
     def _crashed(self, status, code: int) -> None:
         log.warning("webphone renderer ended (%s, %s)", getattr(status, "name", status), code)
