@@ -290,8 +290,24 @@
 <context>
     <name>History</name>
     <message>
-        <source>Your call history on this computer could not be read. It was set aside and is being rebuilt from the phone system.</source>
+        <source>Offline: showing your history as of {time}.</source>
         <extracomment>how far back a missed call still asks to be called back</extracomment>
+        <translation>Sem conexão: mostrando seu histórico de {time}.</translation>
+    </message>
+    <message>
+        <source>Not complete: {days}.</source>
+        <translation>Incompleto: {days}.</translation>
+    </message>
+    <message>
+        <source>tvdesk keeps trying.</source>
+        <translation>O tvdesk continua tentando.</translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation>Tentar agora</translation>
+    </message>
+    <message>
+        <source>Your call history on this computer could not be read. It was set aside and is being rebuilt from the phone system.</source>
         <translation>O histórico de chamadas neste computador não pôde ser lido. Ele foi guardado à parte e está sendo refeito a partir da central.</translation>
     </message>
     <message>

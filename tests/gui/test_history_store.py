@@ -87,3 +87,26 @@ def test_an_unreadable_history_file_is_set_aside_and_rebuilt(qtbot, make_control
     assert "could not be read" in main.banner.text()
     assert main.calls.totals_now().calls > 0  # rebuilt from the API
     assert any(p.name.startswith(path.name + ".unreadable-") for p in path.parent.iterdir())
+
+
+def test_offline_the_stored_history_stays_and_says_so_and_tvdesk_keeps_trying(
+        qtbot, make_controller, sim, memory_keyring, monkeypatch):
+    from tvdesk.gui.history import History
+
+    monkeypatch.setattr(History, "OFFLINE_RETRY_MS", 1500)
+    controller, main = open_main(qtbot, make_controller, sim, memory_keyring,
+                                 range_preset="7days")
+    shown = main.calls.totals_now().calls
+    sim.add_fault("drop", path=f"^/ramal/{AGENT_ID}")  # the network went away
+    controller.history.refresh()
+    qtbot.waitUntil(lambda: "Offline" in main.banner.text(), timeout=15000)
+    text = main.banner.text()
+    assert "as of" in text and "Not complete: Oct 31" in text and "keeps trying" in text
+    assert main.calls.totals_now().calls == shown  # the stored week stays on screen
+    tries = len([r for r in sim.requests_log() if r["fault"]])
+    qtbot.waitUntil(lambda: len([r for r in sim.requests_log() if r["fault"]]) > tries,
+                    timeout=10000)  # it tried again by itself
+    assert "Offline" in main.banner.text()  # (and the notice did not flicker away)
+    sim.clear_faults()  # back
+    qtbot.waitUntil(lambda: main.status.text().startswith("Updated")
+                    and "Offline" not in main.banner.text(), timeout=15000)

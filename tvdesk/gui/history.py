@@ -15,12 +15,14 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from tvdesk.core.api import ApiError, AuthenticationError
+from tvdesk.core.api import ApiError, AuthenticationError, ServerError, TransportError
+from tvdesk.core.history_store.store import CALLS
 from tvdesk.core.models import ReceivedCall
 from tvdesk.core.reports import CallerHistory, earlier_calls
 from tvdesk.core.session import Session
 from tvdesk.core.vocabulary import MessageKind
 from tvdesk.gui.agent_data import AgentData
+from tvdesk.gui.formatting import fmt_day_short
 from tvdesk.gui.main_window import MainWindow
 from tvdesk.gui.messages import describe
 from tvdesk.gui.settings_model import SettingsModel
@@ -53,6 +55,8 @@ class History(QObject):
         self.data = d = AgentData(session, tasks, self, store_factory=store_factory,
                                   today=w.range_bar.today)
         d.storedLoaded.connect(self._stored)
+        w.messageActionRequested.connect(
+            lambda source: source == "offline" and not self.loading and self.refresh())
         d.callsLoaded.connect(lambda _report: self.refresh_call_backs())
         w.call_backs.doneRequested.connect(self.call_back_done)
         d.storeProblem.connect(self._store_problem)
@@ -71,6 +75,9 @@ class History(QObject):
         w.menu_actions.stop_loading.triggered.connect(self.cancel)
         w.banner.retryRequested.connect(self.refresh)
         w.closing.connect(self.cancel)
+        self._retry = QTimer(self)  # offline: the next try, by itself
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._retry_offline)
         self.auto_refresh = QTimer(self)
         self.auto_refresh.timeout.connect(self._auto_refresh)
         settings.changed.connect(self._settings_changed)
@@ -122,6 +129,37 @@ class History(QObject):
         w.calls.show_stored(calls.calls)
         w.pauses.show_report(pauses, w.range_bar.range())
 
+    OFFLINE_RETRY_MS = 30_000
+
+    def _retry_offline(self) -> None:
+        if not self.loading:
+            self.refresh()
+
+    def _offline_notice(self) -> bool:
+        """No connection (or the server is down), and the history database has the period:
+        say what is shown and which days may be missing, and try again by ourselves."""
+        store = self.data.store
+        span = self._shown_range
+        if store is None or span is None:
+            return False
+        start, end = span
+        today = self._window.range_bar.today()
+        missing = store.missing_ranges(CALLS, start, end, today)
+        fetched = store.last_fetched(CALLS, start, end)
+        if fetched is None:
+            return False  # nothing stored of it: the ordinary message
+        days = ", ".join(fmt_day_short(a) if a == b else
+                         f"{fmt_day_short(a)}–{fmt_day_short(b)}" for a, b in missing)
+        text = self.tr("Offline: showing your history as of {time}.").format(
+            time=fetched.strftime("%H:%M"))
+        if days:
+            text += " " + self.tr("Not complete: {days}.").format(days=days)
+        text += " " + self.tr("tvdesk keeps trying.")
+        self._window.show_message(text, MessageKind.WARNING, action=self.tr("Try now"),
+                                  source="offline")  # stays while retries fail: no flicker
+        self._retry.start(self.OFFLINE_RETRY_MS)
+        return True
+
     # ------------------------------------------------------------------ to call back
     def refresh_call_backs(self) -> None:
         """The call-back list again, from the history database (on a worker)."""
@@ -153,6 +191,8 @@ class History(QObject):
             "being rebuilt from the phone system."), MessageKind.WARNING)
 
     def _calls_loaded(self, report) -> None:
+        self._retry.stop()
+        self._window.hide_message("offline")  # back online
         self._calls = list(report.calls)
         self._window.calls.finish_loading(report.calls)
         self._window.show_status(self.tr("Updated at {time}").format(
@@ -165,6 +205,8 @@ class History(QObject):
         w.show_status(self.tr("Not updated"))  # whatever the reason: not "Loading…" still
         if isinstance(exc, AuthenticationError):
             self.tokenRefused.emit(exc)
+            return
+        if isinstance(exc, TransportError | ServerError) and self._offline_notice():
             return
         w.show_message(describe(exc, self._session.base_url), MessageKind.ERROR, retry=True)
 

@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ messages and loading
     # messages that stay until their source takes them back (a refresh does not hide them):
     # the phone is down, the token was refused
-    STICKY = frozenset({"phone", "token"})
+    STICKY = frozenset({"phone", "token", "offline"})
 
     def show_message(self, text: str, kind: str = MessageKind.INFO, *, retry: bool = False,
                      action: str = "", source: str = "app") -> None:

@@ -142,6 +142,12 @@ class HistoryStore:
         return day_rules.missing_ranges(start, end, self.complete_days(kind, start, end),
                                         today)
 
+    def last_fetched(self, kind: str, start: date, end: date) -> datetime | None:
+        """When the newest data of ``start``..``end`` was fetched (None: never)."""
+        row = self._query("SELECT max(fetched_ts) FROM fetched_days WHERE kind = ? "
+                          "AND day BETWEEN ? AND ?", (kind, start.isoformat(), end.isoformat()))
+        return datetime.fromtimestamp(row[0][0]).astimezone() if row and row[0][0] else None
+
     def _mark_fetched(self, db: sqlite3.Connection, kind: str, start: date, end: date,
                       fetched: datetime | None, today: date | None) -> None:
         fetched = fetched or datetime.now().astimezone()
