@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from tvdesk.core.api import ApiError, AuthenticationError, ServerError, TransportError
+from tvdesk.core.api import ApiError, AuthenticationError, TransportError
 from tvdesk.core.history_store.store import CALLS
 from tvdesk.core.models import ReceivedCall
 from tvdesk.core.reports import CallerHistory, earlier_calls
@@ -136,7 +136,7 @@ class History(QObject):
             self.refresh()
 
     def _offline_notice(self) -> bool:
-        """No connection (or the server is down), and the history database has the period:
+        """No connection, and the history database has the period:
         say what is shown and which days may be missing, and try again by ourselves."""
         store = self.data.store
         span = self._shown_range
@@ -206,7 +206,7 @@ class History(QObject):
         if isinstance(exc, AuthenticationError):
             self.tokenRefused.emit(exc)
             return
-        if isinstance(exc, TransportError | ServerError) and self._offline_notice():
+        if isinstance(exc, TransportError) and self._offline_notice():
             return
         w.show_message(describe(exc, self._session.base_url), MessageKind.ERROR, retry=True)
 
