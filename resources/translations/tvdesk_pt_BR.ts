@@ -330,6 +330,22 @@
         <source>Loading was cancelled: the list shows only what had arrived.</source>
         <translation>O carregamento foi cancelado: a lista mostra só o que já tinha chegado.</translation>
     </message>
+    <message>
+        <source>Forget my history</source>
+        <translation>Esquecer meu histórico</translation>
+    </message>
+    <message>
+        <source>Delete the call history kept on this computer: the calls you made, the list to call back and the stored reports? The phone system&apos;s own reports are not touched.</source>
+        <translation>Apagar o histórico de chamadas guardado neste computador: as ligações que você fez, a lista a retornar e os relatórios guardados? Os relatórios da própria central não são afetados.</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Esquecer</translation>
+    </message>
+    <message>
+        <source>Your call history on this computer was forgotten.</source>
+        <translation>O histórico de chamadas deste computador foi esquecido.</translation>
+    </message>
 </context>
 <context>
     <name>IncomingCallBanner</name>
@@ -1082,6 +1098,22 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Fechar a janela mantém o tvdesk na bandeja</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> dias</translation>
+    </message>
+    <message>
+        <source>Keep my call history for</source>
+        <translation>Guardar meu histórico de chamadas por</translation>
+    </message>
+    <message>
+        <source>Forget my history…</source>
+        <translation>Esquecer meu histórico…</translation>
+    </message>
+    <message>
+        <source>Delete the call history kept on this computer</source>
+        <translation>Apagar o histórico de chamadas guardado neste computador</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
@@ -1092,6 +1124,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>CSV separator:</source>
         <translation>Separador do CSV:</translation>
+    </message>
+    <message>
+        <source>Keep my call history for:</source>
+        <translation>Guardar meu histórico de chamadas por:</translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,8 @@ def test_missed_calls_wait_in_the_call_back_list_until_called_back_or_done(
     def listed() -> list[str]:
         return [c.number for c in screen.model.all_rows()]
 
+    with qtbot.waitSignal(controller.history.callBacksChanged, timeout=5000):
+        controller.history.refresh_call_backs()  # (the list as it stands, read once)
     before = listed()
     for number in ("48911112222", "48933334444"):  # two callers give up
         sim.hub.incoming_call(AGENT, number)

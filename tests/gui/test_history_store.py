@@ -110,3 +110,48 @@ def test_offline_the_stored_history_stays_and_says_so_and_tvdesk_keeps_trying(
     sim.clear_faults()  # back
     qtbot.waitUntil(lambda: main.status.text().startswith("Updated")
                     and "Offline" not in main.banner.text(), timeout=15000)
+
+
+def test_the_history_is_kept_as_long_as_the_agent_chose_and_can_be_forgotten(
+        qtbot, make_controller, sim, memory_keyring):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tvdesk.core.dates import BRASILIA
+    from tvdesk.core.history_store import HistoryStore
+
+    # a database from long ago: a call 200 days old, one 10 days old
+    old_day, recent_day = ANCHOR - timedelta(days=200), ANCHOR - timedelta(days=10)
+    path = store_path(data_dir(), sim.base_url, "4000")
+    path.parent.mkdir(parents=True)
+    seed = HistoryStore(path, tz=BRASILIA)
+    rows = [c for c in sim.store.calls[AGENT_ID]
+            if c.started_at.astimezone().date() == recent_day][:1]
+    from tests.helpers.simulator import make_client
+
+    with make_client(sim) as client:
+        recent = client.received_calls(AGENT_ID, recent_day, recent_day).calls[:1]
+    assert rows and recent
+    from dataclasses import replace
+
+    ancient = replace(recent[0], id=77_000_001,
+                      started_at=recent[0].started_at - timedelta(days=190))
+    seed.save_calls([ancient], old_day, old_day)
+    seed.save_calls(recent, recent_day, recent_day)
+    seed.close()
+    controller, _main = open_main(qtbot, make_controller, sim, memory_keyring,
+                                  range_preset="7days", history_days=30)
+    store = controller.history.data.store
+    assert store.calls(old_day, old_day) == []  # older than 30 days: gone at opening
+    assert store.calls(recent_day, recent_day) == recent
+    # Forget my history, from the settings, after a confirmation
+    since = last_seq(sim)
+    dialog = controller.open_settings()
+    dialog.forget.click()
+    box = controller.history.forget_box
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    next(b for b in box.buttons()
+         if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()
+    qtbot.waitUntil(lambda: ("relatorio", ANCHOR - timedelta(days=6), ANCHOR)
+                    in report_days(sim, since), timeout=15000)  # the week, fetched anew
+    assert store.calls(recent_day, recent_day) == []
+    dialog.reject()

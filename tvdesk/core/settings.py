@@ -68,6 +68,7 @@ class Settings:
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     window_state: str = ""
     calls_columns: str = ""  # base64 of the received-calls header state
+    history_days: int = 180  # how long the history database keeps what it holds
     extra: dict[str, Any] = field(default_factory=dict)
 
     def normalised(self) -> Settings:
@@ -83,6 +84,9 @@ class Settings:
         if not isinstance(self.refresh_minutes, int) or isinstance(self.refresh_minutes, bool) \
                 or not 0 <= self.refresh_minutes <= 240:
             fixed["refresh_minutes"] = d.refresh_minutes
+        if not isinstance(self.history_days, int) or isinstance(self.history_days, bool) \
+                or not 7 <= self.history_days <= 3650:
+            fixed["history_days"] = d.history_days
         return replace(self, **fixed) if fixed else self
 
     def but(self, **changes: Any) -> Settings:

@@ -9,6 +9,7 @@ the days not complete yet are fetched; without it, rows stream in page by page
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -47,13 +48,15 @@ class AgentData(QObject):
 
     def __init__(self, session: Session, tasks: Tasks, parent=None, *,
                  store_factory: Callable[[], HistoryStore] | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today,
+                 keep_days: Callable[[], int] = lambda: 180) -> None:
         """``store_factory``: opens the agent's history database (on a worker, at the first
         load); without one, or if it cannot be opened, every period comes from the API."""
         super().__init__(parent)
         self.session = session
         self.tasks = tasks
         self._today = today
+        self._keep_days = keep_days  # the history database's retention, in days
         self._store_factory = store_factory
         self.store: HistoryStore | None = None
         self._flag: threading.Event | None = None
@@ -80,8 +83,10 @@ class AgentData(QObject):
         if self.store is None and self._store_factory is not None:
             factory, self._store_factory = self._store_factory, None
             try:
-                self.store = factory()
-            except StoreUnavailableError as exc:
+                store = factory()
+                store.apply_retention(self._keep_days(), self._today())
+                self.store = store
+            except (StoreUnavailableError, sqlite3.Error) as exc:
                 log.warning("history database unavailable (%s): using the API alone",
                             type(exc).__name__)
         return self.store

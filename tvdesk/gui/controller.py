@@ -304,6 +304,9 @@ class AppController(QObject):
 
         dialog = SettingsDialog(self.settings.current, self.main_window)
         dialog.accepted.connect(lambda: self._apply_dialog(dialog))
+        dialog.forget.setEnabled(self.history is not None)
+        if self.history is not None:
+            dialog.forgetRequested.connect(lambda: self.history.ask_forget(dialog))
         dialog.open()
         return dialog
 

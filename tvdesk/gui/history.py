@@ -14,6 +14,7 @@ import logging
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox
 
 from tvdesk.core.api import ApiError, AuthenticationError, TransportError
 from tvdesk.core.history_store.store import CALLS
@@ -53,7 +54,8 @@ class History(QObject):
         self._calls: list[ReceivedCall] = []  # the period's calls, for the incoming banner
         self._started = False
         self.data = d = AgentData(session, tasks, self, store_factory=store_factory,
-                                  today=w.range_bar.today)
+                                  today=w.range_bar.today,
+                                  keep_days=lambda: settings.current.history_days)
         d.storedLoaded.connect(self._stored)
         w.messageActionRequested.connect(
             lambda source: source == "offline" and not self.loading and self.refresh())
@@ -225,7 +227,43 @@ class History(QObject):
         if not self.data.loading and self._window.isVisible():
             self.refresh()
 
+    # ------------------------------------------------------------------ keeping
+    def ask_forget(self, parent) -> QMessageBox:
+        """"Forget my history": asked first (Cancel by default)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Forget my history"),
+                          self.tr("Delete the call history kept on this computer: the calls "
+                                  "you made, the list to call back and the stored reports? "
+                                  "The phone system's own reports are not touched."),
+                          QMessageBox.StandardButton.Cancel, parent)
+        forget = box.addButton(self.tr("Forget"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda _r: box.clickedButton() is forget and self._forget())
+        self.forget_box = box
+        box.open()
+        return box
+
+    def _forget(self) -> None:
+        store = self.data.store
+        if store is None:
+            return
+        self.cancel()
+
+        def done(job) -> None:
+            if job.exception() is not None:
+                log.warning("history not forgotten: %s", type(job.exception()).__name__)
+                return
+            self._window.show_status(self.tr("Your call history on this computer was "
+                                             "forgotten."), 10)
+            self._shown_range = None  # the screens fill again from the phone system
+            self.refresh()
+
+        self._tasks.submit(store.forget, owner=self, done=done)
+
     def _settings_changed(self, names: frozenset) -> None:
+        store = self.data.store
+        if "history_days" in names and store is not None:
+            self._tasks.submit(store.apply_retention, self._settings.current.history_days,
+                               self._window.range_bar.today())
         if "refresh_minutes" in names:
             self._follow_refresh_minutes()
 

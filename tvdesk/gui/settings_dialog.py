@@ -1,13 +1,17 @@
-"""Settings the agent can change: language, automatic refresh, CSV format, supervisor mode."""
+"""Settings the agent can change: language, automatic refresh, CSV format, supervisor mode,
+how long the call history is kept (and forgetting it)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
@@ -16,6 +20,8 @@ from tvdesk.core.settings import Settings
 
 
 class SettingsDialog(QDialog):
+    forgetRequested = Signal()  # "Forget my history…" (the history asks to confirm)
+
     def __init__(self, settings: Settings, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -46,6 +52,18 @@ class SettingsDialog(QDialog):
         self.close_at_end.setChecked(settings.webphone_close_at_end)
         self.close_to_tray = QCheckBox(self.tr("Closing the window keeps tvdesk in the tray"))
         self.close_to_tray.setChecked(settings.close_to_tray)
+        self.history_days = QSpinBox()
+        self.history_days.setRange(7, 3650)
+        self.history_days.setSuffix(self.tr(" days"))
+        self.history_days.setValue(settings.history_days)
+        self.history_days.setAccessibleName(self.tr("Keep my call history for"))
+        self.forget = QPushButton(self.tr("Forget my history…"))
+        self.forget.setToolTip(self.tr("Delete the call history kept on this computer"))
+        self.forget.clicked.connect(self.forgetRequested)
+        history = QHBoxLayout()
+        history.addWidget(self.history_days)
+        history.addWidget(self.forget)
+        history.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Refresh automatically every:"), self.refresh)
@@ -54,6 +72,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.raise_on_incoming)
         form.addRow("", self.close_at_end)
         form.addRow("", self.close_to_tray)
+        form.addRow(self.tr("Keep my call history for:"), history)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -68,4 +87,5 @@ class SettingsDialog(QDialog):
             csv_separator=self.csv.currentData(), supervisor=self.supervisor.isChecked(),
             raise_on_incoming=self.raise_on_incoming.isChecked(),
             webphone_close_at_end=self.close_at_end.isChecked(),
-            close_to_tray=self.close_to_tray.isChecked())
+            close_to_tray=self.close_to_tray.isChecked(),
+            history_days=self.history_days.value())
