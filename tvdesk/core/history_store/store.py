@@ -51,6 +51,9 @@ def store_path(data_dir: Path, base_url: str, ramal: str) -> Path:
     return data_dir / "history" / f"{host}-{port}-{number}.sqlite3"
 
 
+_OPEN: list[HistoryStore] = []  # every store not closed yet (see HistoryStore.__init__)
+
+
 def digits(text: str | None) -> str:
     return _NOT_DIGITS.sub("", text or "")
 
@@ -65,6 +68,10 @@ class HistoryStore:
         self._lock = threading.Lock()
         self.recovered: Path | None = None  # where an unreadable file was moved
         self._db = self._open()
+        # never closed by the garbage collector: a connection dealt with in the middle of
+        # a collection, while workers wait for the interpreter, was one suspect of a hang
+        # seen in the test suite; stores are few (one per signed-in session)
+        _OPEN.append(self)
 
     # ------------------------------------------------------------------ opening
     def _open(self) -> sqlite3.Connection:
@@ -109,6 +116,8 @@ class HistoryStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+        with contextlib.suppress(ValueError):
+            _OPEN.remove(self)
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
