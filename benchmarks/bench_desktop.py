@@ -50,7 +50,7 @@ def spawn(cmd: list[str], env: dict) -> tuple[dict[str, float], float, int]:
                             env=env)
     marks: dict[str, float] = {}
     for line in proc.stdout:
-        for name in ("main window shown", "signed in", "calls loaded"):
+        for name in ("main window shown", "signed in", "calls loaded", "rows shown"):
             if line.startswith(name):
                 marks[name] = time.perf_counter() - t0
     _, status, usage = os.wait4(proc.pid, 0)

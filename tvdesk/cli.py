@@ -39,6 +39,7 @@ def build_parser():
     p.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--quit-when-loaded", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--quit-when-phone-ready", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--quit-when-rows", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
@@ -115,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     if too_long((command, words)):
         parser.error(f"that is too long to be a phone number or a link "
                      f"({len(words[0])} characters)")
-    milestones = args.quit_when_shown or args.quit_when_loaded or args.quit_when_phone_ready
+    milestones = args.quit_when_shown or args.quit_when_loaded or args.quit_when_phone_ready \
+        or args.quit_when_rows
     if not milestones and fast is None and delivered((command, words)):
         return 0  # the running tvdesk has it
     prefetch = None
@@ -127,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
 
     return run(demo=args.demo, demo_port=args.port, quit_when_shown=args.quit_when_shown,
                quit_when_loaded=args.quit_when_loaded,
-               quit_when_phone_ready=args.quit_when_phone_ready, verbose=args.verbose,
+               quit_when_phone_ready=args.quit_when_phone_ready,
+               quit_when_rows=args.quit_when_rows, verbose=args.verbose,
                request=(command, words), url_prefetch=prefetch)
 
 

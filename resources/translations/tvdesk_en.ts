@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CallLogScreen</name>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received</source>
+        <translation>
+            <numerusform>%n received</numerusform>
+            <numerusform>%n received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answered</source>
+        <translation>
+            <numerusform>%n answered</numerusform>
+            <numerusform>%n answered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n made</source>
+        <translation>
+            <numerusform>%n made</numerusform>
+            <numerusform>%n made</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) exported to {path}.</source>
+        <translation>
+            <numerusform>%n call exported to {path}.</numerusform>
+            <numerusform>%n calls exported to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IncomingCallBanner</name>
     <message numerus="yes">
         <source>%n earlier call(s) with this number; the last on {when} ({what}).</source>
@@ -52,30 +90,6 @@
         <translation>
             <numerusform>%n to call back</numerusform>
             <numerusform>%n to call back</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ReceivedCallsScreen</name>
-    <message numerus="yes">
-        <source>%n call(s)</source>
-        <translation>
-            <numerusform>%n call</numerusform>
-            <numerusform>%n calls</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n answered</source>
-        <translation>
-            <numerusform>%n answered</numerusform>
-            <numerusform>%n answered</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n call(s) exported to {path}.</source>
-        <translation>
-            <numerusform>%n call exported to {path}.</numerusform>
-            <numerusform>%n calls exported to {path}.</numerusform>
         </translation>
     </message>
 </context>

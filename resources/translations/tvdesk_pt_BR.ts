@@ -86,7 +86,7 @@
     </message>
 </context>
 <context>
-    <name>CallsModel</name>
+    <name>CallLogModel</name>
     <message>
         <source>Private number</source>
         <translation>Número privado</translation>
@@ -96,20 +96,36 @@
         <translation>Tem gravação</translation>
     </message>
     <message>
+        <source>Recordings are kept by the phone system for received calls</source>
+        <translation>O sistema de telefonia guarda gravações das chamadas recebidas</translation>
+    </message>
+    <message>
         <source>No recording</source>
         <translation>Sem gravação</translation>
+    </message>
+    <message>
+        <source>Made: {how}</source>
+        <translation>Feita: {how}</translation>
+    </message>
+    <message>
+        <source>Rang on this phone (not in the phone system&apos;s report yet)</source>
+        <translation>Tocou neste telefone (ainda não está no relatório do sistema de telefonia)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Ligar</translation>
     </message>
     <message>
         <source>Date and time</source>
         <translation>Data e hora</translation>
     </message>
     <message>
-        <source>Caller</source>
-        <translation>Quem ligou</translation>
+        <source>Number</source>
+        <translation>Número</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Situação</translation>
+        <source>Result</source>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -122,6 +138,200 @@
     <message>
         <source>Recording</source>
         <translation>Gravação</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogScreen</name>
+    <message>
+        <source>Search a number…</source>
+        <translation>Buscar um número…</translation>
+    </message>
+    <message>
+        <source>Search calls by number</source>
+        <translation>Buscar chamadas pelo número</translation>
+    </message>
+    <message>
+        <source>Which calls</source>
+        <translation>Quais chamadas</translation>
+    </message>
+    <message>
+        <source>Received and made</source>
+        <translation>Recebidas e feitas</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recebidas</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Feitas</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>Todos os resultados</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Retornar ligação</translation>
+    </message>
+    <message>
+        <source>Play recording</source>
+        <translation>Ouvir gravação</translation>
+    </message>
+    <message>
+        <source>Open recording in my player</source>
+        <translation>Abrir a gravação no meu player</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Export the calls shown as CSV…</source>
+        <translation>Exportar as chamadas mostradas em CSV…</translation>
+    </message>
+    <message>
+        <source>Call log</source>
+        <translation>Registro de chamadas</translation>
+    </message>
+    <message>
+        <source>No calls in this period.</source>
+        <translation>Nenhuma chamada neste período.</translation>
+    </message>
+    <message>
+        <source>This caller withheld the number: it cannot be called back.</source>
+        <translation>Quem ligou ocultou o número: não é possível retornar a ligação.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n chamada</numerusform>
+            <numerusform>%n chamadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received</source>
+        <translation>
+            <numerusform>%n recebida</numerusform>
+            <numerusform>%n recebidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answered</source>
+        <translation>
+            <numerusform>%n atendida</numerusform>
+            <numerusform>%n atendidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n made</source>
+        <translation>
+            <numerusform>%n feita</numerusform>
+            <numerusform>%n feitas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>talk time {talk}</source>
+        <translation>tempo falado {talk}</translation>
+    </message>
+    <message>
+        <source>Calls with a number containing {digits}, in all your stored history (not only this period).</source>
+        <translation>Chamadas com um número que contém {digits}, em todo o seu histórico guardado (não só neste período).</translation>
+    </message>
+    <message>
+        <source>No call with this number in your stored history.</source>
+        <translation>Nenhuma chamada com este número no seu histórico guardado.</translation>
+    </message>
+    <message>
+        <source>Recordings cannot be played inside tvdesk on this system; opening it in your player.</source>
+        <translation>Neste sistema o tvdesk não consegue tocar gravações; abrindo no seu reprodutor.</translation>
+    </message>
+    <message>
+        <source>The recording could not be played: {error}</source>
+        <translation>Não foi possível tocar a gravação: {error}</translation>
+    </message>
+    <message>
+        <source>This computer has no sound output (speakers or headset): the recording plays without sound. Connect one, or use Open recording.</source>
+        <translation>Este computador não tem saída de som (alto-falantes ou fone): a gravação toca sem som. Conecte um, ou use Abrir gravação.</translation>
+    </message>
+    <message>
+        <source>Export calls</source>
+        <translation>Exportar chamadas</translation>
+    </message>
+    <message>
+        <source>calls.csv</source>
+        <translation>chamadas.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Ligar</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Segundos</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preço</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Gravação</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privado</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>recebida</translation>
+    </message>
+    <message>
+        <source>made</source>
+        <translation>feita</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {error}</source>
+        <translation>Não foi possível salvar {path}: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) exported to {path}.</source>
+        <translation>
+            <numerusform>%n chamada exportada para {path}.</numerusform>
+            <numerusform>%n chamadas exportadas para {path}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -285,6 +495,46 @@
     <message>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Recusada</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recebida</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Feita</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Não atendida</translation>
+    </message>
+    <message>
+        <source>dial box</source>
+        <translation>campo de discagem</translation>
+    </message>
+    <message>
+        <source>call back</source>
+        <translation>retorno</translation>
+    </message>
+    <message>
+        <source>copied number</source>
+        <translation>número copiado</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>link</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>linha de comando</translation>
+    </message>
+    <message>
+        <source>phone keypad</source>
+        <translation>teclado do telefone</translation>
     </message>
 </context>
 <context>
@@ -455,10 +705,6 @@
         <translation>Discar</translation>
     </message>
     <message>
-        <source>Received calls</source>
-        <translation>Chamadas recebidas</translation>
-    </message>
-    <message>
         <source>Pause history</source>
         <translation>Histórico de pausas</translation>
     </message>
@@ -475,8 +721,16 @@
         <translation>Parar de carregar (Esc)</translation>
     </message>
     <message>
+        <source>Calls</source>
+        <translation>Chamadas</translation>
+    </message>
+    <message>
         <source>To call back</source>
         <translation>A retornar</translation>
+    </message>
+    <message>
+        <source>My day</source>
+        <translation>Meu dia</translation>
     </message>
     <message numerus="yes">
         <source>To call back (%n)</source>
@@ -634,10 +888,187 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     </message>
 </context>
 <context>
+    <name>MyDayScreen</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Save these figures for a spreadsheet</source>
+        <translation>Salvar estes números para uma planilha</translation>
+    </message>
+    <message>
+        <source>Calls received</source>
+        <translation>Chamadas recebidas</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Atendida</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Não atendidas</translation>
+    </message>
+    <message>
+        <source>Answer rate</source>
+        <translation>Taxa de atendimento</translation>
+    </message>
+    <message>
+        <source>Talk time</source>
+        <translation>Tempo falado</translation>
+    </message>
+    <message>
+        <source>Average talk</source>
+        <translation>Tempo médio</translation>
+    </message>
+    <message>
+        <source>Calls made</source>
+        <translation>Chamadas feitas</translation>
+    </message>
+    <message>
+        <source>Pause time</source>
+        <translation>Tempo em pausa</translation>
+    </message>
+    <message>
+        <source>My day</source>
+        <translation>Meu dia</translation>
+    </message>
+    <message>
+        <source>My day: today, {day}</source>
+        <translation>Meu dia: hoje, {day}</translation>
+    </message>
+    <message>
+        <source>My day: {day}</source>
+        <translation>Meu dia: {day}</translation>
+    </message>
+    <message>
+        <source>My figures: {first} to {last}</source>
+        <translation>Meus números: {first} a {last}</translation>
+    </message>
+    <message>
+        <source>No pauses.</source>
+        <translation>Nenhuma pausa.</translation>
+    </message>
+    <message>
+        <source>Calls per hour</source>
+        <translation>Chamadas por hora</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recebidas</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Feitas</translation>
+    </message>
+    <message>
+        <source>Export my figures</source>
+        <translation>Exportar meus números</translation>
+    </message>
+    <message>
+        <source>my-day.csv</source>
+        <translation>meu-dia.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Até</translation>
+    </message>
+    <message>
+        <source>Answer rate (%)</source>
+        <translation>Taxa de atendimento (%)</translation>
+    </message>
+    <message>
+        <source>Calls made and answered</source>
+        <translation>Chamadas feitas e atendidas</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>Pausas</translation>
+    </message>
+    <message>
+        <source>Pause time: {reason}</source>
+        <translation>Tempo em pausa: {reason}</translation>
+    </message>
+    <message>
+        <source>Received {hour:02d}h–{next:02d}h</source>
+        <translation>Recebidas {hour:02d}h–{next:02d}h</translation>
+    </message>
+    <message>
+        <source>Made {hour:02d}h–{next:02d}h</source>
+        <translation>Feitas {hour:02d}h–{next:02d}h</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {error}</source>
+        <translation>Não foi possível salvar {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Figures exported to {path}.</source>
+        <translation>Números exportados para {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>PauseReasonDialog</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Reason for the pause</source>
+        <translation>Motivo da pausa</translation>
+    </message>
+    <message>
+        <source>Why are you pausing?</source>
+        <translation>Por que você está pausando?</translation>
+    </message>
+</context>
+<context>
+    <name>PauseReasons</name>
+    <message>
+        <source>Lunch</source>
+        <translation>Almoço</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Intervalo</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Treinamento</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Restroom</source>
+        <translation>Banheiro</translation>
+    </message>
+</context>
+<context>
     <name>PausesModel</name>
     <message>
         <source>ongoing</source>
         <translation>em andamento</translation>
+    </message>
+    <message>
+        <source>No reason given</source>
+        <translation>Sem motivo informado</translation>
     </message>
     <message>
         <source>Start</source>
@@ -651,11 +1082,20 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Paused elsewhere (the phone system&apos;s own pause)</source>
+        <translation>Pausa feita fora do tvdesk (a pausa do próprio sistema de telefonia)</translation>
+    </message>
 </context>
 <context>
     <name>PausesScreen</name>
     <message>
         <source>Pauses</source>
+        <extracomment>the reasons&apos; colours in the chart (no reason: grey)</extracomment>
         <translation>Pausas</translation>
     </message>
     <message>
@@ -672,10 +1112,6 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Pause time per day (minutes)</source>
         <translation>Tempo em pausa por dia (minutos)</translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation>Minutos</translation>
     </message>
 </context>
 <context>
@@ -874,146 +1310,6 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     </message>
 </context>
 <context>
-    <name>ReceivedCallsScreen</name>
-    <message>
-        <source>Search a number…</source>
-        <translation>Buscar um número…</translation>
-    </message>
-    <message>
-        <source>Search calls by number</source>
-        <translation>Buscar chamadas pelo número</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Todas as situações</translation>
-    </message>
-    <message>
-        <source>Call back</source>
-        <translation>Retornar ligação</translation>
-    </message>
-    <message>
-        <source>Play recording</source>
-        <translation>Ouvir gravação</translation>
-    </message>
-    <message>
-        <source>Open recording</source>
-        <translation>Abrir gravação</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>Exportar CSV…</translation>
-    </message>
-    <message>
-        <source>Received calls</source>
-        <translation>Chamadas recebidas</translation>
-    </message>
-    <message>
-        <source>No calls in this period.</source>
-        <translation>Nenhuma chamada neste período.</translation>
-    </message>
-    <message>
-        <source>This caller withheld the number: it cannot be called back.</source>
-        <translation>Quem ligou ocultou o número: não é possível retornar a ligação.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n call(s)</source>
-        <translation>
-            <numerusform>%n chamada</numerusform>
-            <numerusform>%n chamadas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n answered</source>
-        <translation>
-            <numerusform>%n atendida</numerusform>
-            <numerusform>%n atendidas</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>talk time {talk}</source>
-        <translation>tempo falado {talk}</translation>
-    </message>
-    <message>
-        <source>Recordings cannot be played inside tvdesk on this system; opening it in your player.</source>
-        <translation>Neste sistema o tvdesk não consegue tocar gravações; abrindo no seu reprodutor.</translation>
-    </message>
-    <message>
-        <source>The recording could not be played: {error}</source>
-        <translation>Não foi possível tocar a gravação: {error}</translation>
-    </message>
-    <message>
-        <source>This computer has no sound output (speakers or headset): the recording plays without sound. Connect one, or use Open recording.</source>
-        <translation>Este computador não tem saída de som (alto-falantes ou fone): a gravação toca sem som. Conecte um, ou use Abrir gravação.</translation>
-    </message>
-    <message>
-        <source>Export calls</source>
-        <translation>Exportar chamadas</translation>
-    </message>
-    <message>
-        <source>calls.csv</source>
-        <translation>chamadas.csv</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Arquivos CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Hora</translation>
-    </message>
-    <message>
-        <source>Caller</source>
-        <translation>Quem ligou</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Situação</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Duração</translation>
-    </message>
-    <message>
-        <source>Seconds</source>
-        <translation>Segundos</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Preço</translation>
-    </message>
-    <message>
-        <source>Recording</source>
-        <translation>Gravação</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>sim</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>não</translation>
-    </message>
-    <message>
-        <source>private</source>
-        <translation>privado</translation>
-    </message>
-    <message>
-        <source>Could not save {path}: {error}</source>
-        <translation>Não foi possível salvar {path}: {error}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n call(s) exported to {path}.</source>
-        <translation>
-            <numerusform>%n chamada exportada para {path}.</numerusform>
-            <numerusform>%n chamadas exportadas para {path}.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>RecordingPlayer</name>
     <message>
         <source>Pause</source>
@@ -1114,6 +1410,14 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Apagar o histórico de chamadas guardado neste computador</translation>
     </message>
     <message>
+        <source>Pause reasons, one per line</source>
+        <translation>Motivos de pausa, um por linha</translation>
+    </message>
+    <message>
+        <source>Offered when you pause from tvdesk; one per line. Empty: the standard list.</source>
+        <translation>Oferecidos quando você pausa pelo tvdesk; um por linha. Vazio: a lista padrão.</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
@@ -1128,6 +1432,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Keep my call history for:</source>
         <translation>Guardar meu histórico de chamadas por:</translation>
+    </message>
+    <message>
+        <source>Pause reasons:</source>
+        <translation>Motivos de pausa:</translation>
     </message>
 </context>
 <context>
@@ -1594,16 +1902,20 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Parar de carregar</translation>
     </message>
     <message>
-        <source>Received calls</source>
-        <translation>Chamadas recebidas</translation>
-    </message>
-    <message>
         <source>Pause history</source>
         <translation>Histórico de pausas</translation>
     </message>
     <message>
+        <source>Calls</source>
+        <translation>Chamadas</translation>
+    </message>
+    <message>
         <source>To call back</source>
         <translation>A retornar</translation>
+    </message>
+    <message>
+        <source>My day</source>
+        <translation>Meu dia</translation>
     </message>
     <message>
         <source>&amp;Phone</source>

@@ -117,8 +117,9 @@ def make_controller(qt_loop, qtbot, tasks, config, sim):
         store = SettingsStore(config / "settings.json")
         if settings is not None:
             store.save(settings)
+        kw.setdefault("today", ANCHOR)  # the simulator's data end there
         controller = AppController(settings_store=store, credentials=CredentialStore(),
-                                   tasks=tasks, today=ANCHOR,
+                                   tasks=tasks,
                                    client_options={"timeout": 3.0, "backoff": 0.01}, **kw)
         made.append(controller)
         return controller

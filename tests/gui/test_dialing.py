@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.helpers.desktop import open_main, signed_in
 from tests.helpers.webphone import log
-from tvdesk.gui.models.calls_model import COL_CALLER
+from tvdesk.gui.models.call_log_model import COL_CALLER
 
 
 def test_call_back_and_the_dial_box_emit_dial_requests(qtbot, make_controller, sim,

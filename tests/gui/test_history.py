@@ -19,7 +19,7 @@ def test_received_calls_load_with_totals(qtbot, make_controller, sim, memory_key
     assert (start, end) == (ANCHOR - timedelta(days=29), ANCHOR)
     expected = truth(sim, start, end)
     shown = main.calls.model.visible_rows()
-    assert sorted(c.id for c in shown) == sorted(c.id for c in expected)
+    assert sorted(c.received.id for c in shown) == sorted(c.id for c in expected)
     # newest first
     assert [c.started_at for c in shown] == sorted((c.started_at for c in shown),
                                                    reverse=True)
@@ -120,7 +120,7 @@ def test_a_refresh_keeps_the_agents_selection_and_adds_new_calls(qtbot, make_con
     controller.history._auto_refresh()
     qtbot.waitUntil(lambda: calls.totals_now().calls == before + 1, timeout=10000)
     assert len(resets) == 1  # swapped once, at the end, not page by page
-    assert calls.selected().id == chosen.id
+    assert calls.selected().key == chosen.key
     assert calls.model.row_at(0).caller == "48999997777"
 
 

@@ -76,6 +76,47 @@ def test_the_next_start_shows_the_stored_period_before_the_server_answers(
     assert again.main_window.calls.totals_now().calls == shown
 
 
+def test_a_remembered_agents_stored_rows_show_before_the_sign_in_has_finished(
+        qtbot, make_controller, sim, memory_keyring):
+    """The sign-in needs the network; the stored period does not (stored_preview)."""
+    controller, main = open_main(qtbot, make_controller, sim, memory_keyring,
+                                 range_preset="7days")
+    stored = sorted(e.key for e in main.calls.period_entries())
+    pauses = len(main.pauses.model.all_rows())
+    controller.main_window.close_for_quit()
+    sim.add_fault("latency", path=f"^/ramal/{AGENT_ID}/?$", latency_ms=2500)  # the sign-in
+    again = make_controller(remembered(sim, range_preset="7days"))
+    again.open_first_window()  # as the app does, before its event loop
+    window = again.main_window
+    assert window.calls is not None  # the window's first paint has the agent's rows
+    assert sorted(e.key for e in window.calls.period_entries()) == stored
+    assert len(window.pauses.model.all_rows()) == pauses
+    assert window.my_day.figures is not None
+    again.start()
+    qtbot.wait(800)
+    assert again.session is None  # still signing in: the rows stay meanwhile
+    assert sorted(e.key for e in window.calls.period_entries()) == stored
+    resets = []
+    qtbot.waitUntil(lambda: again.history is not None, timeout=10000)
+    window.calls.model.modelReset.connect(lambda: resets.append(window.calls.model.rowCount()))
+    qtbot.waitUntil(lambda: not again.history.loading
+                    and window.status.text().startswith("Updated"), timeout=15000)
+    assert 0 not in resets  # the first load kept them on screen: no blank flash
+    assert sorted(e.key for e in window.calls.period_entries()) == stored
+
+
+def test_no_stored_preview_of_an_unreadable_file_it_is_left_to_the_history(
+        qtbot, make_controller, sim, memory_keyring):
+    path = store_path(data_dir(), sim.base_url, "4000")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a database at all" * 300)
+    store_token(memory_keyring, sim)
+    again = make_controller(remembered(sim, range_preset="7days"))
+    again.open_first_window()
+    assert path.read_bytes().startswith(b"not a database")  # untouched by the preview
+    assert again.main_window.preview_range is None
+
+
 def test_an_unreadable_history_file_is_set_aside_and_rebuilt(qtbot, make_controller, sim,
                                                             memory_keyring):
     path = store_path(data_dir(), sim.base_url, "4000")

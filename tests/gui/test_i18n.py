@@ -36,8 +36,7 @@ def test_portuguese_is_loaded_and_used(qapp):
     translators = install_translations(qapp, "pt_BR")
     try:
         assert translators, "the Portuguese .qm did not load"
-        assert QCoreApplication.translate("MainWindow", "Received calls") == \
-            "Chamadas recebidas"
+        assert QCoreApplication.translate("MainWindow", "Calls") == "Chamadas"
         assert QCoreApplication.translate("Formatting", "Missed") == "Não atendida"
         # plurals through Qt's %n forms: "1 perdida", "2 perdidas"
         assert QCoreApplication.translate("MainWindow", "(%n missed) ", "", 1) == \
@@ -106,6 +105,6 @@ def test_english_says_one_call_and_two_calls(qapp):
     from PySide6.QtCore import QCoreApplication
 
     translators = install_translations(qapp, "en")
-    assert QCoreApplication.translate("ReceivedCallsScreen", "%n call(s)", "", 1) == "1 call"
-    assert QCoreApplication.translate("ReceivedCallsScreen", "%n call(s)", "", 2) == "2 calls"
+    assert QCoreApplication.translate("CallLogScreen", "%n call(s)", "", 1) == "1 call"
+    assert QCoreApplication.translate("CallLogScreen", "%n call(s)", "", 2) == "2 calls"
     assert translators

@@ -29,9 +29,9 @@ def test_the_screen_is_behind_a_setting(qtbot, make_controller, sim, memory_keyr
     qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
     main = controller.main_window
     assert main.supervisor is None
-    assert main.tabs.count() == 3  # received calls, pauses, to call back
+    assert main.tabs.count() == 4  # calls, pauses, to call back, my day
     controller.settings.update(supervisor=True)
-    assert main.supervisor is not None and main.tabs.count() == 4
+    assert main.supervisor is not None and main.tabs.count() == 5
 
 
 def test_list_shows_every_extension(qtbot, make_controller, sim, memory_keyring):

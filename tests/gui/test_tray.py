@@ -59,6 +59,8 @@ def test_the_tray_follows_the_phone_and_its_actions_reach_it(qtbot, make_control
     assert tray.state == "ready"
     assert "Webphone ready" in tray.icon.toolTip() and "4000" in tray.icon.toolTip()
     tray.pause_action.trigger()
+    qtbot.waitUntil(lambda: controller.pause_reasons.dialog is not None, timeout=3000)
+    controller.pause_reasons.dialog.pause_button.click()  # why: the first reason
     qtbot.waitUntil(lambda: tray.state == "paused", timeout=5000)
     assert tray.unpause_action.isEnabled() and not tray.pause_action.isEnabled()
     tray.unpause_action.trigger()

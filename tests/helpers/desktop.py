@@ -82,10 +82,11 @@ def open_phone(qtbot, make_controller, sim, memory_keyring, mode="embedded", **s
     return controller, controller.dock.controller
 
 
-def signed_in(qtbot, make_controller, sim, memory_keyring):
+def signed_in(qtbot, make_controller, sim, memory_keyring, **kw):
+    """Signed in with the webphone connected; ``kw`` for the controller (``today``)."""
     store_token(memory_keyring, sim)
     controller = make_controller(remembered(sim, webphone_autostart=True,
-                                            range_preset="today"))
+                                            range_preset="today"), **kw)
     controller.start()
     qtbot.waitUntil(lambda: controller.session is not None
                     and controller.main_window is not None

@@ -18,6 +18,7 @@ import platformdirs
 
 from tvdesk.core.api.hosts import DEFAULT_BASE_URL
 from tvdesk.core.files import write_atomic
+from tvdesk.core.pause_reasons import clean_reasons
 from tvdesk.core.redact import redact
 from tvdesk.core.vocabulary import WebphoneMode
 
@@ -67,8 +68,13 @@ class Settings:
     close_to_tray: bool = True  # where a system tray exists
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     window_state: str = ""
-    calls_columns: str = ""  # base64 of the received-calls header state
+    # base64 of the call log's header state (a new name: the received-calls table's saved
+    # columns, "calls_columns", do not fit the log's)
+    call_log_columns: str = ""
     history_days: int = 180  # how long the history database keeps what it holds
+    #: the reasons offered when the agent pauses from tvdesk (None: the default list, in
+    #: the agent's language)
+    pause_reasons: tuple[str, ...] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def normalised(self) -> Settings:
@@ -87,6 +93,11 @@ class Settings:
         if not isinstance(self.history_days, int) or isinstance(self.history_days, bool) \
                 or not 7 <= self.history_days <= 3650:
             fixed["history_days"] = d.history_days
+        if self.pause_reasons is not None:
+            cleaned = clean_reasons(self.pause_reasons) \
+                if isinstance(self.pause_reasons, list | tuple) else ()
+            if cleaned != self.pause_reasons:
+                fixed["pause_reasons"] = cleaned or None
         return replace(self, **fixed) if fixed else self
 
     def but(self, **changes: Any) -> Settings:

@@ -37,14 +37,32 @@ class DialOrigin(StrEnum):
     PHONE = "phone"                # the phone's own keypad (tvdesk's native controls)
 
 
+class CallDirection(StrEnum):
+    """Which way a call in the call log went."""
+
+    IN = "in"    # received
+    OUT = "out"  # made by the agent
+
+
 class CallStatus(StrEnum):
-    """A received call's outcome, from the vendor's ``status`` text."""
+    """A call's outcome: a received call's, from the vendor's ``status`` text; a call on
+    the agent's phone, from what tvdesk saw (``of_phone``)."""
 
     ANSWERED = "answered"
     MISSED = "missed"
+    REJECTED = "rejected"          # rang, and the agent declined it
+    NOT_ANSWERED = "not_answered"  # a call the agent made that nobody answered
     BUSY = "busy"
     FAILED = "failed"
     CANCELLED = "cancelled"
+
+    @classmethod
+    def of_phone(cls, outcome: str | None) -> CallStatus | None:
+        """The outcome tvdesk recorded for a call on the agent's phone."""
+        try:
+            return cls(outcome or "")
+        except ValueError:
+            return None
 
     @classmethod
     def of(cls, status: str | None) -> CallStatus | None:

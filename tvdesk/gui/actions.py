@@ -38,8 +38,8 @@ class WindowActions(QObject):
                                       menu)
         menu.addSeparator()
         self.tabs = [self._add(title, QKeySequence(f"Ctrl+{n + 1}"), menu) for n, title in
-                     enumerate((self.tr("Received calls"), self.tr("Pause history"),
-                                self.tr("To call back")))]
+                     enumerate((self.tr("Calls"), self.tr("Pause history"),
+                                self.tr("To call back"), self.tr("My day")))]
 
         menu = bar.addMenu(self.tr("&Phone"))
         self.modes: dict[WebphoneMode, QAction] = {}

@@ -22,6 +22,7 @@ from tvdesk.core.api.paging import PageProgress
 from tvdesk.core.history_store import HistoryStore, StoreUnavailableError
 from tvdesk.core.history_store.store import CALLS, PAUSES
 from tvdesk.core.models import PauseReport, ReceivedCallsReport
+from tvdesk.core.period import Period, build_period
 from tvdesk.gui.lifetime import alive
 from tvdesk.gui.tasks import Tasks
 
@@ -35,7 +36,8 @@ log = logging.getLogger(__name__)
 
 class AgentData(QObject):
     ramalLoaded = Signal(object)    # Ramal
-    storedLoaded = Signal(object, object)  # the period's stored calls and pauses (reports)
+    storedLoaded = Signal(object)   # Period: what the history database holds, at once
+    periodLoaded = Signal(object)   # Period: complete (the API's rows and tvdesk's own)
     callsPage = Signal(list)        # the page's new ReceivedCall rows
     callsLoaded = Signal(object)    # ReceivedCallsReport, complete
     pausesLoaded = Signal(object)   # PauseReport
@@ -131,9 +133,10 @@ class AgentData(QObject):
                         bg.run(client.pauses, ramal_id, start, end,
                                progress=on_page("pauses", False), cancel=flag)]
                 ramal, calls, pauses = await asyncio.gather(*jobs)
+                period = await bg.run(build_period, calls, pauses, None,
+                                      self.session.client.tz)
             else:
-                ramal, calls, pauses = await self._sync(store, start, end, flag, on_page,
-                                                        current)
+                ramal, period = await self._sync(store, start, end, flag, on_page, current)
         except CancelledError:
             if alive(self) and flag is self._flag:
                 self.cancelled.emit()
@@ -146,8 +149,9 @@ class AgentData(QObject):
             if current():
                 self.session.ramal_reloaded(ramal)
                 self.ramalLoaded.emit(ramal)
-                self.callsLoaded.emit(calls)
-                self.pausesLoaded.emit(pauses)
+                self.periodLoaded.emit(period)
+                self.callsLoaded.emit(period.calls)
+                self.pausesLoaded.emit(period.pauses)
         finally:
             self.tasks.release(flag)
             if alive(self) and flag is self._flag:
@@ -161,10 +165,10 @@ class AgentData(QObject):
 
         bg, client, ramal_id = self.tasks, self.session.client, self.session.ramal.id
         today = self._today()
-        stored_calls, stored_pauses = await bg.run(self._read, store, start, end)
-        if current() and (stored_calls.calls or stored_pauses.pauses):
-            self.storedLoaded.emit(stored_calls, stored_pauses)
-        shown = bool(stored_calls.calls)
+        stored = await bg.run(self._read, store, start, end)
+        if current() and (stored.log or stored.pauses.pauses):
+            self.storedLoaded.emit(stored)
+        shown = bool(stored.log)
 
         def fetch_calls(first: date, last: date, progress) -> None:
             report = client.received_calls(ramal_id, first, last, progress=progress,
@@ -181,14 +185,15 @@ class AgentData(QObject):
         for n, (first, last) in enumerate(store.missing_ranges(PAUSES, start, end, today)):
             jobs.append(bg.run(fetch_pauses, first, last, on_page(("pauses", n), False)))
         ramal, *_ = await asyncio.gather(*jobs)
-        calls, pauses = await bg.run(self._read, store, start, end)
-        return ramal, calls, pauses
+        period = await bg.run(self._read, store, start, end)
+        return ramal, period
 
-    def _read(self, store: HistoryStore, start: date, end: date
-              ) -> tuple[ReceivedCallsReport, PauseReport]:
+    def _read(self, store: HistoryStore, start: date, end: date) -> Period:
+        """On a worker: the period from the history database, ready to show."""
         calls = store.calls(start, end)
         pauses = store.pauses(start, end)
-        return (ReceivedCallsReport(total=len(calls), calls=calls),
-                PauseReport(ramal=self.session.ramal.ramal, total=len(pauses),
-                            total_seconds=sum(p.seconds for p in pauses), total_duration=None,
-                            pauses=pauses))
+        return build_period(ReceivedCallsReport(total=len(calls), calls=calls),
+                            PauseReport(ramal=self.session.ramal.ramal, total=len(pauses),
+                                        total_seconds=sum(p.seconds for p in pauses),
+                                        total_duration=None, pauses=pauses),
+                            store.own_record(start, end), self.session.client.tz)

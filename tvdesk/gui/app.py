@@ -75,6 +75,7 @@ def make_application(argv: list[str]) -> QApplication:
 
 def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bool = False,
         quit_when_loaded: bool = False, quit_when_phone_ready: bool = False,
+        quit_when_rows: bool = False,
         verbose: bool = False, request: tuple[str, list[str]] = ("show", []),
         url_prefetch=None) -> int:
     """``url_prefetch``: the phone's first URL, on its way (see ``url_prefetch``)."""
@@ -122,12 +123,12 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
     from tvdesk.gui.startup import PhoneFirst
 
     phone_first = PhoneFirst(controller.startup, controller)
-    if quit_when_shown or quit_when_loaded or quit_when_phone_ready:
+    if quit_when_shown or quit_when_loaded or quit_when_phone_ready or quit_when_rows:
         from tvdesk.gui.milestones import report_milestones
 
         report_milestones(app, controller, started,
-                           "phone" if quit_when_phone_ready else
-                           "data" if quit_when_loaded else "window", phone_first.quit)
+                           "phone" if quit_when_phone_ready else "rows" if quit_when_rows
+                           else "data" if quit_when_loaded else "window", phone_first.quit)
     # shown, and the phone started, before asyncio is even imported
     controller.open_first_window()
     if demo:  # on a worker: the simulator the demo's phone connects to

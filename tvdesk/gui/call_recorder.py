@@ -4,13 +4,16 @@ agent made (the API reports none of them) and the calls that rang, with how each
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from tvdesk.core.history_store import HistoryStore
 from tvdesk.core.models import PhoneCall
 from tvdesk.core.webphone.phone_state import Call
 from tvdesk.gui.tasks import Tasks
+
+if TYPE_CHECKING:  # (the database is opened later: not imported at start)
+    from tvdesk.core.history_store import HistoryStore
 
 log = logging.getLogger(__name__)
 

@@ -84,6 +84,10 @@ class AppController(QObject):
         from tvdesk.gui.call_recorder import CallRecorder
 
         self.recorder = CallRecorder(tasks, self)  # the phone's calls into the call log
+        from tvdesk.gui.pause_reasons import PauseReasons
+
+        self.pause_reasons = PauseReasons(self.settings, tasks, self,
+                                          window=lambda: self.main_window)
         self.tray: Tray | None = None
         self.confirm_box = None  # the question asked before ending a call
         self._quitting = False
@@ -127,6 +131,8 @@ class AppController(QObject):
                              caller_history=self._caller_history)
             window.place_phone(dock.panel, dock.banner_area)
             dock.callFinished.connect(self.recorder.record)
+            dock.ask_pause_reason = self.pause_reasons.ask
+            dock.pausedChanged.connect(self.pause_reasons.paused_changed)
             self._connect_window(window, dock)
             self.presence = PhonePresence(dock, window, self.settings, self._extension)
             self.main_window, self.dock = window, dock
@@ -178,6 +184,7 @@ class AppController(QObject):
                 window.deleteLater()
             self.dock = self.history = self.presence = None
             self.recorder.use_store(None)
+            self.pause_reasons.use_store(None)
             self._tray_follows()
         self.flow.end_session()
 
@@ -230,6 +237,9 @@ class AppController(QObject):
                                          store_factory=self._history_store(session))
         history.data.storeOpened.connect(self.recorder.use_store)
         self.recorder.recorded.connect(history.refresh_call_backs)  # a call back deals
+        self.recorder.recorded.connect(history.phone_call_recorded)
+        history.data.storeOpened.connect(self.pause_reasons.use_store)
+        self.pause_reasons.recorded.connect(history.refresh_own)
         if self.presence is not None:
             history.callBacksChanged.connect(self.presence.set_call_backs)
         history.tokenRefused.connect(self._token_refused)

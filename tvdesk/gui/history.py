@@ -17,8 +17,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from tvdesk.core.api import ApiError, AuthenticationError, TransportError
-from tvdesk.core.history_store.store import CALLS
-from tvdesk.core.models import ReceivedCall
+from tvdesk.core.call_log import LogEntry, in_report
+from tvdesk.core.history_store.store import CALLS, OwnRecord
+from tvdesk.core.models import PhoneCall, ReceivedCall
+from tvdesk.core.period import Period, build_period
 from tvdesk.core.reports import CallerHistory, earlier_calls
 from tvdesk.core.session import Session
 from tvdesk.core.vocabulary import MessageKind
@@ -49,14 +51,20 @@ class History(QObject):
         self._tasks = tasks
         self._session = session
         self._settings = settings
-        self._shown_range: tuple[date, date] | None = None  # whose rows are on screen
+        # whose rows are on screen: the stored preview's, when it showed them
+        window.history_started = True
+        self._shown_range: tuple[date, date] | None = window.preview_range
         self._keep = False  # this load refreshes the period shown: its rows stay meanwhile
         self._calls: list[ReceivedCall] = []  # the period's calls, for the incoming banner
+        self._period: Period | None = None  # the period shown (for "my day" and new calls)
         self._started = False
         self.data = d = AgentData(session, tasks, self, store_factory=store_factory,
                                   today=w.range_bar.today,
                                   keep_days=lambda: settings.current.history_days)
         d.storedLoaded.connect(self._stored)
+        d.periodLoaded.connect(self._period_loaded)
+        d.storeOpened.connect(self._store_opened)
+        w.calls.searchRequested.connect(self._search)
         w.messageActionRequested.connect(
             lambda source: source == "offline" and not self.loading and self.refresh())
         d.callsLoaded.connect(lambda _report: self.refresh_call_backs())
@@ -64,7 +72,6 @@ class History(QObject):
         d.storeProblem.connect(self._store_problem)
         d.callsPage.connect(self._page)
         d.callsLoaded.connect(self._calls_loaded)
-        d.pausesLoaded.connect(lambda report: w.pauses.show_report(report, w.range_bar.range()))
         d.ramalLoaded.connect(w.show_extension)
         d.progress.connect(w.set_progress)
         d.loadingChanged.connect(w.set_loading)
@@ -103,7 +110,9 @@ class History(QObject):
         w.calls.start_loading(keep=self._keep)
         if not self._keep:
             w.pauses.show_report(None, None)
+            w.my_day.show_period(None, span)
             self._calls = []
+            self._period = None
         self._shown_range = span
         self.data.refresh(*span)
 
@@ -124,12 +133,77 @@ class History(QObject):
             self._calls.extend(rows)
         self._window.calls.add_page(rows)
 
-    def _stored(self, calls, pauses) -> None:
+    def _stored(self, period: Period) -> None:
         """The period as the history database has it: on screen at once."""
         w = self._window
-        self._calls = list(calls.calls)
-        w.calls.show_stored(calls.calls)
-        w.pauses.show_report(pauses, w.range_bar.range())
+        self._calls = list(period.calls.calls)
+        w.calls.show_stored(period.log)
+        self._show_period(period)
+
+    def _period_loaded(self, period: Period) -> None:
+        self._show_period(period)
+
+    def _show_period(self, period: Period) -> None:
+        w = self._window
+        self._period = period
+        span = w.range_bar.range()
+        w.pauses.show_report(period.pauses, span, period.reasoned_pauses)
+        w.my_day.show_period(period, span)
+
+    # ------------------------------------------------------------------ the phone's calls
+    def phone_call_recorded(self, call: PhoneCall) -> None:
+        """A call that just ended on the phone: into the log and "my day" if the period
+        shown holds its day (its figures are counted again on a worker)."""
+        period, span = self._period, self._shown_range
+        if period is None or span is None:
+            return
+        day = call.started_at.astimezone(self._session.client.tz).date()
+        if not span[0] <= day <= span[1]:
+            return
+        own = OwnRecord([*period.own.phone_calls, call], period.own.pause_reasons)
+        if not in_report(call, period.calls.calls):  # else the API's row is listed already
+            self._window.calls.add_entry(LogEntry.of_phone(call))
+        self._refigure(own)
+
+    def refresh_own(self) -> None:
+        """What tvdesk saw changed (a pause reason kept): the period's own record read
+        again, and the pauses and figures with it (on a worker)."""
+        store, period, span = self.data.store, self._period, self._shown_range
+        if store is None or period is None or span is None:
+            return
+        self._refigure(lambda: store.own_record(*span))
+
+    def _refigure(self, own) -> None:
+        """The period shown again with ``own`` (an OwnRecord, or what reads one)."""
+        period = self._period
+        tz = self._session.client.tz
+
+        def work() -> Period:
+            record = own() if callable(own) else own
+            return build_period(period.calls, period.pauses, record, tz)
+
+        def done(job) -> None:
+            if job.exception() is None and self._period is period:
+                self._show_period(job.result())
+
+        self._tasks.submit(work, owner=self, done=done)
+
+    # ------------------------------------------------------------------ search
+    def _store_opened(self, store) -> None:
+        self._window.calls.history_search = True
+
+    def _search(self, wanted: str) -> None:
+        """Digits typed in the call log's search: the matches of every stored day (on a
+        worker; the screen shows them if they are still what the box asks for)."""
+        store = self.data.store
+        if store is None:
+            return
+
+        def done(job) -> None:
+            if job.exception() is None:
+                self._window.calls.show_search_results(wanted, job.result())
+
+        self._tasks.submit(store.search_log, wanted, owner=self, done=done)
 
     OFFLINE_RETRY_MS = 30_000
 
@@ -196,7 +270,9 @@ class History(QObject):
         self._retry.stop()
         self._window.hide_message("offline")  # back online
         self._calls = list(report.calls)
-        self._window.calls.finish_loading(report.calls)
+        period = self._period
+        self._window.calls.finish_loading(period.log if period else
+                                          [LogEntry.of_received(c) for c in report.calls])
         self._window.show_status(self.tr("Updated at {time}").format(
             time=datetime.now().strftime("%H:%M")))
         self.callsLoaded.emit(report)

@@ -1,10 +1,11 @@
 """The window an agent keeps open all day: the frame that holds the day's screens.
 
-It composes the extension card, the message banner, the period and dial bar, the tabs (received
-calls, pauses, the supervisor's screen), the phone's panel beside them and the status bar; it
-shows what it is told and says what the agent asked for, through intent methods and signals.
-The features live elsewhere and connect to it: ``history`` (the period's data), ``dialing``,
-``webphone.dock`` (the phone), ``controller`` (sign-out, quit, settings).
+It composes the extension card, the message banner, the period and dial bar, the tabs (the
+call log, pauses, to call back, my day, the supervisor's screen), the phone's panel beside
+them and the status bar; it shows what it is told and says what the agent asked for,
+through intent methods and signals. The features live elsewhere and connect to it:
+``history`` (the period's data), ``dialing``, ``webphone.dock`` (the phone), ``pause_reasons``,
+``controller`` (sign-out, quit, settings).
 
 The frame shows first; the call and pause screens are built in the next turn of the event
 loop (or once the phone is connected), so the window appears without waiting for them.
@@ -91,11 +92,14 @@ class MainWindow(QMainWindow):
         self.banner.dismissed.connect(self._dismissed)
         self.banner.actionRequested.connect(
             lambda: self.messageActionRequested.emit(self._message_source))
-        self.calls = None       # ReceivedCallsScreen: see build_screens
+        self.calls = None       # CallLogScreen: see build_screens
         self.pauses = None      # PausesScreen
         self.call_backs = None  # CallBackScreen
+        self.my_day = None      # MyDayScreen
         self.supervisor = None  # SupervisorScreen, while the setting is on
         self.tabs = QTabWidget()
+        self.preview_range = None      # the period the stored preview showed (stored_preview)
+        self.history_started = False   # the history has taken over the screens
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(260)
@@ -163,17 +167,21 @@ class MainWindow(QMainWindow):
         if self.calls is not None:
             return
         from tvdesk.gui.call_back import CallBackScreen
+        from tvdesk.gui.call_log import CallLogScreen
+        from tvdesk.gui.my_day import MyDayScreen
         from tvdesk.gui.pauses import PausesScreen
-        from tvdesk.gui.received_calls import ReceivedCallsScreen
 
-        self.calls = ReceivedCallsScreen()
-        self.calls.set_csv_separator(self._settings.current.csv_separator)
+        self.calls = CallLogScreen()
         self.pauses = PausesScreen()
-        self.tabs.addTab(self.calls, self.tr("Received calls"))
-        self.tabs.addTab(self.pauses, self.tr("Pause history"))
         self.call_backs = CallBackScreen()
+        self.my_day = MyDayScreen()
+        self.tabs.addTab(self.calls, self.tr("Calls"))
+        self.tabs.addTab(self.pauses, self.tr("Pause history"))
         self.tabs.addTab(self.call_backs, self.tr("To call back"))
-        self.calls.message.connect(self.show_message)
+        self.tabs.addTab(self.my_day, self.tr("My day"))
+        for screen in (self.calls, self.my_day):
+            screen.set_csv_separator(self._settings.current.csv_separator)
+            screen.message.connect(self.show_message)
         restore_columns(self.calls.table.horizontalHeader(), self._settings.current)
         self.screensBuilt.emit()
 
@@ -341,7 +349,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ settings, closing
     def _settings_changed(self, names: frozenset) -> None:
         if "csv_separator" in names and self.calls is not None:
-            self.calls.set_csv_separator(self._settings.current.csv_separator)
+            for screen in (self.calls, self.my_day):
+                screen.set_csv_separator(self._settings.current.csv_separator)
 
     def set_close_to_tray(self, on: bool) -> None:
         """Closing hides the window in the tray (there is one, and the agent wants it)."""

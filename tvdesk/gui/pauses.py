@@ -1,4 +1,5 @@
-"""The agent's pause history: the pauses, the report's totals and pause time per day.
+"""The agent's pause history: the pauses with the reason the agent gave (when paused from
+tvdesk), the report's totals and pause time per day, by reason.
 
 The chart (QtCharts) is built the first time the screen is shown, not at startup.
 """
@@ -21,9 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from tvdesk.core.models import PauseReport
+from tvdesk.core.pause_reasons import ReasonedPause
 from tvdesk.core.reports import seconds_per_day
 from tvdesk.gui.formatting import fmt_day_short, fmt_duration
-from tvdesk.gui.models.pauses_model import PausesModel
+from tvdesk.gui.models.pauses_model import PausesModel, reason_text
+
+#: the reasons' colours in the chart (no reason: grey)
+REASON_COLOURS = ("#0b6bcb", "#1f8a3b", "#c77700", "#8e44ad", "#c0392b", "#16a085")
 
 
 class PausesScreen(QWidget):
@@ -47,6 +52,7 @@ class PausesScreen(QWidget):
         self.chart_layout.setContentsMargins(0, 0, 0, 0)
         self.chart_view = None
         self._report: PauseReport | None = None
+        self._rows: list[ReasonedPause] = []
         self._range: tuple[date, date] | None = None
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.chart_host)
@@ -63,9 +69,14 @@ class PausesScreen(QWidget):
         layout.addWidget(splitter, 1)
         self.show_report(None, None)
 
-    def show_report(self, report: PauseReport | None, span: tuple[date, date] | None) -> None:
+    def show_report(self, report: PauseReport | None, span: tuple[date, date] | None,
+                    reasoned: list[ReasonedPause] | None = None) -> None:
+        """The API's pauses; ``reasoned``: the same with their reasons."""
+        if report is not None and reasoned is None:
+            reasoned = [ReasonedPause(p, None) for p in report.pauses]
         self._report, self._range = report, span
-        self.model.set_rows(report.pauses if report else [])
+        self._rows = reasoned or []
+        self.model.set_rows(self._rows)
         if report is None:
             self.totals.setText(self.tr("No pauses loaded."))
         else:
@@ -97,8 +108,18 @@ class PausesScreen(QWidget):
             return []
         return list(seconds_per_day(self._report.pauses, *self._range).items())
 
+    def per_day_by_reason(self) -> dict[str | None, list[int]]:
+        """Seconds per day of each reason (None: none given), the days of :meth:`per_day`."""
+        if not self._report or not self._range:
+            return {}
+        out: dict[str | None, list[int]] = {}
+        for reason in sorted({p.reason for p in self._rows}, key=lambda r: (r is None, r)):
+            pauses = [p.pause for p in self._rows if p.reason == reason]
+            out[reason] = list(seconds_per_day(pauses, *self._range).values())
+        return out
+
     def _fill_chart(self) -> None:
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QStackedBarSeries, QValueAxis
 
         chart = self.chart_view.chart()
         chart.removeAllSeries()
@@ -108,13 +129,17 @@ class PausesScreen(QWidget):
         chart.setTitle(self.tr("Pause time per day (minutes)"))
         if not days:
             return
-        bars = QBarSet(self.tr("Minutes"))
-        bars.setColor("#0b6bcb")
-        for _, seconds in days:
-            bars.append(round(seconds / 60, 1))
-        series = QBarSeries()
-        series.append(bars)
+        series = QStackedBarSeries()  # one colour per reason, stacked in each day's bar
+        by_reason = self.per_day_by_reason()
+        for n, (reason, seconds) in enumerate(by_reason.items()):
+            bars = QBarSet(reason_text(reason))
+            bars.setColor(REASON_COLOURS[n % len(REASON_COLOURS)] if reason else "#9aa5b1")
+            for value in seconds:
+                bars.append(round(value / 60, 1))
+            series.append(bars)
         chart.addSeries(series)
+        chart.legend().setVisible(len(by_reason) > 1)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         # a label on every few days, standing up when the days are many: a category is only
         # as wide as its bar, and a lying "16/11" on 30 bars would be cut to "…"
         step = max(1, -(-len(days) // 15))

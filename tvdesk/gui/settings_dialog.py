@@ -1,5 +1,5 @@
 """Settings the agent can change: language, automatic refresh, CSV format, supervisor mode,
-how long the call history is kept (and forgetting it)."""
+how long the call history is kept (and forgetting it), the reasons offered when pausing."""
 
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
 
+from tvdesk.core.pause_reasons import clean_reasons
 from tvdesk.core.settings import Settings
 
 
@@ -60,6 +62,17 @@ class SettingsDialog(QDialog):
         self.forget = QPushButton(self.tr("Forget my history…"))
         self.forget.setToolTip(self.tr("Delete the call history kept on this computer"))
         self.forget.clicked.connect(self.forgetRequested)
+        from tvdesk.gui.pause_reasons import default_reasons
+
+        self._default_reasons = default_reasons()
+        self.pause_reasons = QPlainTextEdit(
+            "\n".join(settings.pause_reasons or self._default_reasons))
+        self.pause_reasons.setTabChangesFocus(True)
+        self.pause_reasons.setAccessibleName(self.tr("Pause reasons, one per line"))
+        self.pause_reasons.setToolTip(self.tr("Offered when you pause from tvdesk; one per "
+                                              "line. Empty: the standard list."))
+        lines = self.pause_reasons.fontMetrics().lineSpacing()
+        self.pause_reasons.setFixedHeight(lines * 5 + 12)
         history = QHBoxLayout()
         history.addWidget(self.history_days)
         history.addWidget(self.forget)
@@ -73,6 +86,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.close_at_end)
         form.addRow("", self.close_to_tray)
         form.addRow(self.tr("Keep my call history for:"), history)
+        form.addRow(self.tr("Pause reasons:"), self.pause_reasons)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -88,4 +102,9 @@ class SettingsDialog(QDialog):
             raise_on_incoming=self.raise_on_incoming.isChecked(),
             webphone_close_at_end=self.close_at_end.isChecked(),
             close_to_tray=self.close_to_tray.isChecked(),
-            history_days=self.history_days.value())
+            history_days=self.history_days.value(), pause_reasons=self.chosen_reasons())
+
+    def chosen_reasons(self) -> tuple[str, ...] | None:
+        """The edited list; None when it is the standard one (it follows the language)."""
+        reasons = clean_reasons(self.pause_reasons.toPlainText().splitlines())
+        return None if not reasons or reasons == self._default_reasons else reasons

@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 
 #: how long the rest of the start waits for the webphone to connect
 PHONE_FIRST_SECONDS = 1.5
+#: how long it waits for the stored history to be on screen (a local read: milliseconds)
+STORED_FIRST_SECONDS = 0.3
+#: how long the window's first paint may wait for it
+STORED_WAIT_SECONDS = 0.05
 
 
 def _open_line(*args, **kw):
@@ -117,6 +121,8 @@ class Startup:
         self._url_prefetch = url_prefetch
         self._early: EarlyLine | None = None
         self._phone_first_until = 0.0  # monotonic time until which the start waits for it
+        self._preview_pending = False  # the stored preview is being read
+        self._preview_waiter: Callable[[], None] | None = None
 
     def begin(self) -> None:
         """Step 1, before the event loop exists: with the extension known, the window shows
@@ -143,6 +149,17 @@ class Startup:
         if make_line is None:
             return
         dock = app.open_main_window()
+        # (read once the window is made: a worker importing and reading meanwhile would
+        # take the interpreter from the window's making)
+        preview = self._preview_stored(s, opts.get("tz")) if self._demo_source is None \
+            else None
+        if preview is not None:
+            # a local read, nearly always done by now: the window's first paint has the
+            # agent's rows (a slow disk delays that paint by STORED_WAIT_SECONDS at most)
+            with contextlib.suppress(concurrent.futures.TimeoutError):
+                preview.result(timeout=STORED_WAIT_SECONDS)
+            if preview.done():
+                self._preview_done(preview)
         early = self._early = EarlyLine(app.tasks, make_line)
         if prefetch is None:
             early.job()  # the phone's URL needs the line: it is made now
@@ -150,6 +167,51 @@ class Startup:
             dock.start(early.line, url_prefetch=prefetch)
             self._phone_first_until = time.monotonic() + PHONE_FIRST_SECONDS
             app.dialer.flush()  # a dial from the command line goes to the phone now
+
+    def _preview_stored(self, settings, tz) -> concurrent.futures.Future | None:
+        """The remembered agent's last period from the history database, on screen before
+        the sign-in (see ``stored_preview``; read on a worker, modules and all)."""
+        from datetime import date
+
+        from tvdesk.gui.widgets.range_bar import preset_range
+
+        span = preset_range(settings.range_preset, self._app.today or date.today())
+        if span is None:  # a custom period: the window knows it (restored), not the preset
+            return None
+
+        def read():
+            from tvdesk.core.settings import data_dir
+            from tvdesk.gui.stored_preview import read_remembered
+
+            return read_remembered(settings, data_dir(), *span, tz)
+
+        self._preview_pending = True
+        self._preview_span = (settings.range_preset, span)
+        return self._app.tasks.submit(read, done=self._preview_done)
+
+    def _preview_done(self, job: concurrent.futures.Future) -> None:
+        """The stored preview read: on screen (once: at the window's first paint, or when
+        the event loop delivers it)."""
+        from tvdesk.gui.stored_preview import show_preview
+
+        if not self._preview_pending:
+            return
+        self._preview_pending = False
+        window = self._app.main_window
+        preset, span = self._preview_span
+        if job.exception() is None and window is not None:
+            window.range_bar.set_preset(preset)
+            if window.range_bar.range() == span:
+                show_preview(window, span, job.result())
+        waiter, self._preview_waiter = self._preview_waiter, None
+        if waiter is not None:
+            waiter()
+
+    def stored_first(self, then: Callable[[], None]) -> bool:
+        """Whether the stored preview is still being read; if so ``then()`` follows it."""
+        if self._preview_pending:
+            self._preview_waiter = then
+        return self._preview_pending
 
     def phone_first(self) -> tuple[PhoneDock | None, float]:
         """The phone the start waits for, and how many more seconds it waits for it to
@@ -237,7 +299,8 @@ def load_after_phone(dock: PhoneDock, load: Callable[[], None], owner: QObject) 
 
 class PhoneFirst:
     """Step 2 before asyncio: Qt's own event loop runs alone until the early phone has
-    connected or failed, or the time is up. Qt quits neither for ``quit()`` nor for a closed
+    connected or failed, or the time is up; then until the stored history is on screen
+    (:data:`STORED_FIRST_SECONDS` at most). Qt quits neither for ``quit()`` nor for a closed
     last window outside ``QApplication.exec()``: :meth:`quit` and :meth:`run`'s result say
     so."""
 
@@ -263,6 +326,13 @@ class PhoneFirst:
             self.loop.exec()
             self.loop = None
             dock.stateChanged.disconnect(changed)
+        loop = QEventLoop()
+        if not self.quit_requested and self._startup.stored_first(loop.quit):
+            # the agent's stored rows before asyncio and the sign-in: a local read
+            self.loop = loop
+            QTimer.singleShot(int(STORED_FIRST_SECONDS * 1000), loop.quit)
+            loop.exec()
+            self.loop = None
         window = self._app.main_window
         return not self.quit_requested and (window is None or window.isVisible())
 

@@ -60,7 +60,7 @@ def fit_to_screen(window: QWidget) -> None:
 
 
 def restore_columns(header: QHeaderView, settings: Settings) -> None:
-    data = _bytes(settings.calls_columns)
+    data = _bytes(settings.call_log_columns)
     if data is not None:
         with contextlib.suppress(ValueError):
             header.restoreState(data)
@@ -71,5 +71,5 @@ def window_layout(window: QMainWindow, header: QHeaderView | None, preset: str) 
     changes = {"window_geometry": _text(window.saveGeometry()),
                "window_state": _text(window.saveState()), "range_preset": preset}
     if header is not None:
-        changes["calls_columns"] = _text(header.saveState())
+        changes["call_log_columns"] = _text(header.saveState())
     return changes

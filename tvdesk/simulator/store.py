@@ -219,14 +219,17 @@ class AccountStore:
             self.calls_by_id[call.id] = call
             return call
 
-    def add_pause(self, rid: int, start: datetime, end: datetime | None) -> None:
+    def add_pause(self, rid: int, start: datetime, end: datetime | None) -> PauseRecord:
+        """A pause (``end`` None: still running; set its ``end`` when it is over)."""
         with self.lock:
             self._ensure_if_known(rid)
             pauses = self._pauses.setdefault(rid, [])
             times = self._pause_times.setdefault(rid, [])
             idx = bisect.bisect_right(times, start)
-            pauses.insert(idx, PauseRecord(rid, start, end))
+            record = PauseRecord(rid, start, end)
+            pauses.insert(idx, record)
             times.insert(idx, start)
+            return record
 
     def total_calls(self) -> int:
         with self.lock:

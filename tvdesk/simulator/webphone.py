@@ -107,6 +107,7 @@ class WebphoneHub:
         self._log: list[dict] = []
         self._seq = itertools.count(1)
         self._call_ids = itertools.count(9_000_001)
+        self._paused: dict[int, object] = {}  # ramal id: the open pause's record
         self.stopping = threading.Event()
 
     # ------------------------------------------------------------------ URLs
@@ -250,6 +251,13 @@ class WebphoneHub:
                 entry["chamada_id"] = reply["chamada_id"] = reg.incoming["id"]
             elif message in ("hangup", "transferir"):
                 self._finish_incoming(reg, hung_up_by="agent")
+            elif message == "pausarNaFila" and reg.ramal_id not in self._paused:
+                # the pause report gets it, as the vendor's does (open until resumed)
+                self._paused[reg.ramal_id] = self.store.add_pause(
+                    reg.ramal_id, datetime.now(BRASILIA).replace(microsecond=0), None)
+            elif message == "despausarNaFila" and reg.ramal_id in self._paused:
+                record = self._paused.pop(reg.ramal_id)
+                record.end = datetime.now(BRASILIA).replace(microsecond=0)
         with self._lock:
             self._log.append(entry)
         return reply

@@ -25,6 +25,8 @@ def test_commands_from_the_native_controls_reach_the_simulator(qtbot, make_contr
     ui = dock.controls
     ui.queue_id.setText("3")
     ui.pause_button.click()
+    qtbot.waitUntil(lambda: controller.pause_reasons.dialog is not None, timeout=3000)
+    controller.pause_reasons.dialog.pause_button.click()  # asked why first
     qtbot.waitUntil(lambda: phone.state.paused, timeout=5000)
     assert "Paused for" in main.card.phone_state_text()
     assert main.card.state.styleSheet()  # prominent: not small grey text

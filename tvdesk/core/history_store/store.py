@@ -19,20 +19,32 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from pathlib import Path
 
+from tvdesk.core.call_log import LogEntry, call_log
 from tvdesk.core.dates import parse_api_datetime
 from tvdesk.core.history_store import days as day_rules
 from tvdesk.core.history_store.schema import migrate
 from tvdesk.core.models import CallBack, Pause, PhoneCall, RamalRef, ReceivedCall
+from tvdesk.core.pause_reasons import PauseReason
 from tvdesk.core.reports import CallerHistory
 
 log = logging.getLogger(__name__)
 
 _NOT_DIGITS = re.compile(r"\D")
 CALLS, PAUSES = "calls", "pauses"
+
+
+@dataclass(frozen=True)
+class OwnRecord:
+    """What tvdesk itself saw over a period (the API reports none of it): the calls on the
+    agent's phone and the reasons of the pauses begun from tvdesk."""
+
+    phone_calls: list[PhoneCall] = field(default_factory=list)
+    pause_reasons: list[PauseReason] = field(default_factory=list)
 
 
 class StoreUnavailableError(RuntimeError):
@@ -61,13 +73,23 @@ def digits(text: str | None) -> str:
 class HistoryStore:
     """Thread-safe: one connection, one lock; every method is short."""
 
-    def __init__(self, path: Path, *, tz: tzinfo | None = None, clock=time.time) -> None:
+    def __init__(self, path: Path, *, tz: tzinfo | None = None, clock=time.time,
+                 recover: bool = True) -> None:
+        """``recover`` False: an unreadable file is left where it is
+        (:class:`StoreUnavailableError`), for a reader that must not decide that."""
         self.path = Path(path)
+        self._recover = recover
         self.tz = tz  # the reports' days (the API client's zone; None: this machine's)
         self._clock = clock
         self._lock = threading.Lock()
         self.recovered: Path | None = None  # where an unreadable file was moved
         self._db = self._open()
+        # reads on a connection of their own: in WAL mode they never wait for a sync's
+        # transaction (a search while 10,000 calls are being saved)
+        self._read_lock = threading.Lock()
+        self._reader = sqlite3.connect(self.path, isolation_level=None,
+                                       check_same_thread=False)
+        self._reader.execute("PRAGMA busy_timeout = 5000")
         # never closed by the garbage collector: a connection dealt with in the middle of
         # a collection, while workers wait for the interpreter, was one suspect of a hang
         # seen in the test suite; stores are few (one per signed-in session)
@@ -79,6 +101,8 @@ class HistoryStore:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             return self._connect()
         except sqlite3.DatabaseError as exc:  # corrupt, not a database, a newer version
+            if not self._recover:
+                raise StoreUnavailableError(type(exc).__name__) from exc
             log.warning("history database unreadable (%s): starting a new one",
                         type(exc).__name__)
             self.recovered = self._move_aside()
@@ -114,7 +138,8 @@ class HistoryStore:
         return aside
 
     def close(self) -> None:
-        with self._lock:
+        with self._lock, self._read_lock:
+            self._reader.close()
             self._db.close()
         with contextlib.suppress(ValueError):
             _OPEN.remove(self)
@@ -131,8 +156,8 @@ class HistoryStore:
             self._db.execute("COMMIT")
 
     def _query(self, sql: str, args: Iterable = ()) -> list[tuple]:
-        with self._lock:
-            return self._db.execute(sql, tuple(args)).fetchall()
+        with self._read_lock:
+            return self._reader.execute(sql, tuple(args)).fetchall()
 
     # ------------------------------------------------------------------ days
     def _day(self, moment: datetime) -> str:
@@ -254,15 +279,41 @@ class HistoryStore:
         """The phone's calls of the whole days ``start``..``end``, oldest first."""
         first = day_rules.day_ended_at(start - timedelta(days=1), self.tz) - day_rules.GRACE
         last = day_rules.day_ended_at(end, self.tz) - day_rules.GRACE
-        rows = self._query("SELECT local_id, direction, number, started_ts, origin, outcome, "
-                           "talk_seconds, chamada_id, called_back FROM phone_calls "
+        rows = self._query(f"SELECT {self._PHONE_COLUMNS} FROM phone_calls "  # noqa: S608
                            "WHERE started_ts >= ? AND started_ts < ? ORDER BY started_ts",
                            (int(first.timestamp()), int(last.timestamp())))
+        return [self._phone_call(r) for r in rows]
+
+    _PHONE_COLUMNS = ("local_id, direction, number, started_ts, origin, outcome, talk_seconds, "
+                      "chamada_id, called_back")
+
+    def _phone_call(self, r: tuple) -> PhoneCall:
         zone = self.tz
-        return [PhoneCall(direction=r[1], number=r[2],
-                          started_at=datetime.fromtimestamp(r[3], zone).astimezone(zone),
-                          outcome=r[5], talk_seconds=r[6], origin=r[4], chamada_id=r[7],
-                          local_id=r[0], called_back=bool(r[8])) for r in rows]
+        return PhoneCall(direction=r[1], number=r[2],
+                         started_at=datetime.fromtimestamp(r[3], zone).astimezone(zone),
+                         outcome=r[5], talk_seconds=r[6], origin=r[4], chamada_id=r[7],
+                         local_id=r[0], called_back=bool(r[8]))
+
+    def own_record(self, start: date, end: date) -> OwnRecord:
+        return OwnRecord(self.phone_calls(start, end), self.pause_reasons(start, end))
+
+    # ------------------------------------------------------------------ the call log
+    def call_log(self, start: date, end: date) -> list[LogEntry]:
+        """The call log of the whole days ``start``..``end``: received and made (unsorted)."""
+        return call_log(self.calls(start, end), self.phone_calls(start, end))
+
+    def search_log(self, number: str, limit: int = 500) -> list[LogEntry]:
+        """Calls with a number containing these digits across all stored history, received
+        and made, newest first (at most ``limit`` of each)."""
+        wanted = digits(number)
+        if not wanted:
+            return []
+        received = [self._call(r) for r in self._query(self._CALLS_FROM, (wanted, limit))]
+        phone = [self._phone_call(r) for r in self._query(
+            f"SELECT {self._PHONE_COLUMNS} FROM phone_calls "  # noqa: S608 (fixed names)
+            "WHERE instr(number_digits, ?) > 0 ORDER BY started_ts DESC LIMIT ?",
+            (wanted, limit))]
+        return sorted(call_log(received, phone), key=lambda e: e.started_at, reverse=True)
 
     def caller_history(self, number: str, limit: int = 200) -> CallerHistory:
         """Every stored call with this number: received (the API's) and made (tvdesk's),
@@ -284,6 +335,32 @@ class HistoryStore:
                     "WHERE direction = 'out' AND substr(number_digits, -10) = ? "
                     "ORDER BY started_ts DESC LIMIT ?", (national, limit))]
         return CallerHistory(received, made)
+
+    # ------------------------------------------------------------------ pause reasons
+    def pause_began(self, start: datetime, reason: str) -> None:
+        """The agent paused from tvdesk, for ``reason`` (the webphone confirmed it)."""
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO pause_reasons (start_ts, end_ts, reason) "
+                       "VALUES (?, NULL, ?)", (int(start.timestamp()), reason))
+
+    def pause_ended(self, start: datetime, end: datetime) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE pause_reasons SET end_ts = ? WHERE start_ts = ?",
+                       (int(end.timestamp()), int(start.timestamp())))
+
+    def pause_reasons(self, start: date, end: date) -> list[PauseReason]:
+        """The reasons of the pauses begun in the whole days ``start``..``end``; a margin
+        either side, for an API row that began just over midnight."""
+        first = day_rules.day_ended_at(start - timedelta(days=1), self.tz) - day_rules.GRACE
+        last = day_rules.day_ended_at(end, self.tz) - day_rules.GRACE
+        zone = self.tz
+
+        def moment(ts: int | None) -> datetime | None:
+            return None if ts is None else datetime.fromtimestamp(ts, zone).astimezone(zone)
+
+        return [PauseReason(moment(r[0]), moment(r[1]), r[2]) for r in self._query(
+            "SELECT start_ts, end_ts, reason FROM pause_reasons WHERE start_ts BETWEEN ? AND ? "
+            "ORDER BY start_ts", (int(first.timestamp()) - 300, int(last.timestamp()) + 300))]
 
     # ------------------------------------------------------------------ to call back
     _TO_CALL_BACK = """

@@ -109,6 +109,7 @@ class WebphoneController(QObject):
     incomingCall = Signal(object)   # Call
     callMissed = Signal(object)     # the Call that rang and ended unanswered
     callEnded = Signal()
+    pausedChanged = Signal(bool)    # the webphone confirmed a pause (True), or its end
     problem = Signal(str, str)      # text, a MessageKind
     tokenRefused = Signal(object)   # the AuthenticationError of a URL request
     closeRequested = Signal()       # fechar_fim: the call ended
@@ -454,6 +455,8 @@ class WebphoneController(QObject):
             self._schedule_reconnect()
         if isinstance(event, QueueEvent):
             self.problem.emit(queue_text(event), MessageKind.INFO)
+            if event.kind in ("paused", "unpaused"):
+                self.pausedChanged.emit(event.kind == "paused")
         if "ended" in happened and self._transfer_to is not None:
             target, self._transfer_to = self._transfer_to, None
             self._transfer_watch.stop()

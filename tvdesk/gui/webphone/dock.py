@@ -47,6 +47,7 @@ class PhoneDock(QObject):
     panelShown = Signal(int)        # the side panel appeared: the width it would like
     panelCollapseRequested = Signal()  # fechar_fim, embedded: the call ended
     callFinished = Signal(object)   # the Call that ended (for the call log)
+    pausedChanged = Signal(bool)    # the webphone confirmed a pause (True) or its end
 
     def __init__(self, settings: SettingsModel, tasks: Tasks, window: QWidget,
                  caller_history: Callable[[str], list] | None = None) -> None:
@@ -68,6 +69,8 @@ class PhoneDock(QObject):
         self.missed_unseen = 0  # calls that rang unanswered since the agent last looked
         self.embedded = None     # EmbeddedPanel, in embedded mode
         self.controls = None     # PhoneControls, in the other modes
+        #: asks the agent why they pause, then calls its argument (tvdesk's pause reasons)
+        self.ask_pause_reason = None
         self.floating = None     # FloatingWindow, in floating mode
         self.hidden_host = None  # HiddenHost, in hidden mode
 
@@ -109,6 +112,7 @@ class PhoneDock(QObject):
         self.banner.dismissed.connect(self._missed_seen)
         c.callMissed.connect(self._missed)
         c.callEnded.connect(lambda: self.callFinished.emit(c.state.last_ended))
+        c.pausedChanged.connect(self.pausedChanged)
         c.stateChanged.connect(self._changed)
         c.incomingCall.connect(self._incoming)
         c.problem.connect(self.message)
@@ -188,6 +192,7 @@ class PhoneDock(QObject):
             layout.addWidget(self.embedded)
         else:
             self.controls = PhoneControls(c, keypad=mode is not WebphoneMode.FLOATING)
+            self.controls.pauseRequested.connect(self.pause)
             # the controls are taller than a 1366x768 window's room: they scroll, the window
             # never grows for them
             scroll = QScrollArea()
@@ -305,9 +310,16 @@ class PhoneDock(QObject):
         call = self.state.call if self.state is not None else None
         return call is not None and call.phase is CallPhase.TALKING
 
-    def pause(self) -> None:
-        if self.controller is not None:
-            self.controller.pause()
+    def pause(self, queue: str | None = None) -> None:
+        """Pause in the queues (``queue``: one of them); with ``ask_pause_reason`` set, it
+        asks the agent why first (and pauses only if they say)."""
+        controller = self.controller
+        if controller is None:
+            return
+        if self.ask_pause_reason is not None:
+            self.ask_pause_reason(lambda: controller.pause(queue))
+        else:
+            controller.pause(queue)
 
     def unpause(self) -> None:
         if self.controller is not None:

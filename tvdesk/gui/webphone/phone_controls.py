@@ -5,7 +5,7 @@ The only interface in hidden mode, and a compact companion in the floating mode.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -26,6 +26,8 @@ from tvdesk.gui.widgets import button_style as _button_style
 
 
 class PhoneControls(QWidget):
+    pauseRequested = Signal(object)  # the queue (None: all): the dock asks why first
+
     def __init__(self, controller: WebphoneController, parent=None, *,
                  keypad: bool = True) -> None:
         """``keypad`` False: beside the floating webphone, which has its own (one dial
@@ -122,7 +124,8 @@ class PhoneControls(QWidget):
         self.record_button.clicked.connect(c.record)
         self.blind.clicked.connect(lambda: self._transfer(attended=False))
         self.attended.clicked.connect(lambda: self._transfer(attended=True))
-        self.pause_button.clicked.connect(lambda: c.pause(self.queue_id.text() or None))
+        self.pause_button.clicked.connect(
+            lambda: self.pauseRequested.emit(self.queue_id.text() or None))
         self.unpause_button.clicked.connect(lambda: c.unpause(self.queue_id.text() or None))
         self.join_button.clicked.connect(lambda: self._queue(c.join_queue))
         self.leave_button.clicked.connect(lambda: self._queue(c.leave_queue))

@@ -1,4 +1,5 @@
-"""The received-calls screen: search, status filter, sorting, CSV of the rows shown, recordings."""
+"""The call log screen: search (across all stored history), direction and result filters,
+sorting, CSV of the rows shown, recordings."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from tests.helpers.desktop import open_main, remembered, store_token
 from tests.helpers.simulator import ANCHOR, make_sim
 from tvdesk.core.dates import BRASILIA
 from tvdesk.core.vocabulary import CallStatus, is_answered
-from tvdesk.gui.models.calls_model import COL_CALLER
+from tvdesk.gui.models.call_log_model import COL_CALLER
 from tvdesk.simulator.store import DataSpec
 
 
@@ -20,11 +21,16 @@ def test_search_and_status_filters(qtbot, make_controller, sim, memory_keyring):
     _controller, main = open_main(qtbot, make_controller, sim, memory_keyring)
     everyone = main.calls.model.visible_rows()
     caller = next(c.caller for c in everyone if c.caller)
-    qtbot.keyClicks(main.calls.search, f"({caller[:2]}) {caller[2:7]}")
+    with qtbot.waitSignal(main.calls.searchShown, timeout=5000):
+        qtbot.keyClicks(main.calls.search, f"({caller[:2]}) {caller[2:7]}")
+    assert main.calls.searching_history and main.calls.scope.isVisible()
     shown = main.calls.model.visible_rows()
     assert shown and all(caller[:7] in c.caller for c in shown)
     assert len(shown) == len([c for c in everyone if caller[:7] in (c.caller or "")])
     main.calls.search.clear()
+    assert not main.calls.searching_history and not main.calls.scope.isVisible()
+    assert sorted(e.key for e in main.calls.model.visible_rows()) == sorted(
+        e.key for e in main.calls.period_entries())
     main.calls.status.setCurrentIndex(main.calls.status.findData(CallStatus.ANSWERED))
     answered = main.calls.model.visible_rows()
     assert answered and all(is_answered(c.status) for c in answered)
@@ -57,14 +63,14 @@ def exact_sim():
 
 
 @pytest.mark.parametrize(("separator", "expected"), [
-    (",", "Date,Time,Caller,Status,Duration,Seconds,Price,Recording\r\n"
-          "2026-10-31,16:45:00,(11) 98765-4321,Missed,00:00:00,0,0.00,no\r\n"
-          "2026-10-31,09:05:30,(48) 99999-0001,Answered,00:06:09,369,0.00,yes\r\n"
-          "2026-10-31,08:00:00,private,Answered,00:01:01,61,0.00,yes\r\n"),
-    (";", "\ufeffDate;Time;Caller;Status;Duration;Seconds;Price;Recording\r\n"
-          "31/10/2026;16:45:00;(11) 98765-4321;Missed;00:00:00;0;0,00;no\r\n"
-          "31/10/2026;09:05:30;(48) 99999-0001;Answered;00:06:09;369;0,00;yes\r\n"
-          "31/10/2026;08:00:00;private;Answered;00:01:01;61;0,00;yes\r\n"),
+    (",", "Date,Time,Call,Number,Result,Duration,Seconds,Price,Recording\r\n"
+          "2026-10-31,16:45:00,received,(11) 98765-4321,Missed,00:00:00,0,0.00,no\r\n"
+          "2026-10-31,09:05:30,received,(48) 99999-0001,Answered,00:06:09,369,0.00,yes\r\n"
+          "2026-10-31,08:00:00,received,private,Answered,00:01:01,61,0.00,yes\r\n"),
+    (";", "\ufeffDate;Time;Call;Number;Result;Duration;Seconds;Price;Recording\r\n"
+          "31/10/2026;16:45:00;received;(11) 98765-4321;Missed;00:00:00;0;0,00;no\r\n"
+          "31/10/2026;09:05:30;received;(48) 99999-0001;Answered;00:06:09;369;0,00;yes\r\n"
+          "31/10/2026;08:00:00;received;private;Answered;00:01:01;61;0,00;yes\r\n"),
 ])
 def test_csv_has_exactly_the_rows_shown(qtbot, make_controller, exact_sim, memory_keyring,
                                         tmp_path, separator, expected):
@@ -147,3 +153,33 @@ def test_csv_follows_the_agents_language_unless_chosen(qtbot, make_controller, s
         assert calls.csv_separator == ","
     finally:
         QLocale.setDefault(previous)
+
+
+def test_digits_search_every_stored_day_not_only_the_period(qtbot, make_controller, sim,
+                                                           memory_keyring):
+    from tvdesk.core.phone import digits_only
+
+    controller, main = open_main(qtbot, make_controller, sim, memory_keyring)  # 30 days
+    stored = main.calls.period_entries()
+    main.range_bar.set_range(ANCHOR, ANCHOR)  # today alone on screen
+    qtbot.waitUntil(lambda: not controller.history.loading
+                    and main.status.text().startswith("Updated"), timeout=10000)
+    today = {e.number for e in main.calls.period_entries()}
+    old = next(e for e in stored if e.number and e.number not in today
+               and e.started_at.astimezone(BRASILIA).date() < ANCHOR - timedelta(days=5))
+    wanted = digits_only(old.number)[-8:]
+    with qtbot.waitSignal(main.calls.searchShown, timeout=5000):
+        qtbot.keyClicks(main.calls.search, wanted)
+    found = main.calls.model.visible_rows()
+    assert old.key in {e.key for e in found}
+    assert {e.key for e in found} == {e.key for e in stored
+                                      if wanted in digits_only(e.number or "")}
+    assert "in all your stored history" in main.calls.scope.text()
+    # a period loaded meanwhile does not push the matches off the screen
+    controller.history.refresh()
+    qtbot.waitUntil(lambda: not controller.history.loading, timeout=10000)
+    assert {e.key for e in main.calls.model.visible_rows()} == {e.key for e in found}
+    # words (not digits) filter the period shown, as before
+    main.calls.search.setText("private")
+    assert not main.calls.searching_history
+    assert all(e.number is None for e in main.calls.model.visible_rows())

@@ -1,11 +1,17 @@
-"""The calls the agent received: search, status filter, totals, call back, recordings, CSV."""
+"""The agent's call log: received and made calls together, with direction and status
+filters, search by number across all stored history, totals, call back, recordings, CSV.
+
+The period's calls (``show_stored``, pages, ``finish_loading``) are what it shows; digits
+in the search box, with the history database, show the matches of every stored day
+instead (the history runs the search: ``searchRequested`` → ``show_search_results``).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,27 +22,40 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from tvdesk.core.call_log import LogEntry, LogFilter, LogTotals
 from tvdesk.core.export import CsvLabels, write_calls_csv
 from tvdesk.core.models import ReceivedCall
-from tvdesk.core.reports import CallsFilter, CallTotals
-from tvdesk.core.vocabulary import MessageKind
-from tvdesk.gui.formatting import fmt_duration, status_choices, status_label
+from tvdesk.core.phone import digits_only
+from tvdesk.core.vocabulary import CallDirection, MessageKind
+from tvdesk.gui.formatting import fmt_duration, result_label, status_choices
 from tvdesk.gui.icons import icon
-from tvdesk.gui.models.calls_model import COL_WHEN, CallsModel, caller_text, private_label
+from tvdesk.gui.models.call_log_model import (
+    COL_CALLER,
+    COL_WHEN,
+    CallLogModel,
+    number_text,
+    private_label,
+)
 from tvdesk.gui.recording_player import audio_output_available, multimedia_available
 
 
-class ReceivedCallsScreen(QWidget):
-    dialRequested = Signal(str)  # the number as the history has it
+class CallLogScreen(QWidget):
+    dialRequested = Signal(str)  # the number as the log has it
     message = Signal(str, str)   # text, a MessageKind
+    searchRequested = Signal(str)  # digits to find across all stored history
+    searchShown = Signal(str)      # the matches of these digits are on screen
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.model = CallsModel(self)
+        self.model = CallLogModel(self)
+        self.history_search = False  # digits search the history database (it exists)
+        self._period: list[LogEntry] = []  # the period's calls (shown unless searching)
+        self._searching = ""  # the digits whose matches are shown
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search a number…"))
         self.search.setClearButtonEnabled(True)
@@ -44,18 +63,38 @@ class ReceivedCallsScreen(QWidget):
         # its hint stays readable when the embedded phone narrows the table's side
         self.search.setMinimumWidth(
             self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 36)
+        self.direction = QComboBox()
+        self.direction.setAccessibleName(self.tr("Which calls"))
+        self.direction.addItem(self.tr("Received and made"), None)
+        self.direction.addItem(icon("incoming"), self.tr("Received"), CallDirection.IN)
+        self.direction.addItem(icon("outgoing"), self.tr("Made"), CallDirection.OUT)
         self.status = QComboBox()
-        self.status.addItem(self.tr("All statuses"), None)
+        self.status.setAccessibleName(self.tr("Result"))
+        self.status.addItem(self.tr("All results"), None)
         for key, label in status_choices():
             self.status.addItem(label, key)
         self.call_back = QPushButton(icon("callback"), self.tr("Call back"))
-        self.play = QPushButton(icon("play"), self.tr("Play recording"))
-        self.open_recording = QPushButton(self.tr("Open recording"))
-        self.export = QPushButton(icon("export"), self.tr("Export CSV…"))
+        # one button for recordings (play here; its menu opens it in the agent's player):
+        # the toolbar fits beside the phone at 1366x768
+        self.play = QToolButton()
+        self.play.setIcon(icon("play"))
+        self.play.setText(self.tr("Play recording"))
+        self.play.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.play.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.open_recording = QAction(self.tr("Open recording in my player"), self)
+        self.play.addAction(self.open_recording)
+        # an icon (the File menu has it in words, Ctrl+E): the bar fits beside the phone
+        # (pt_BR: 717 px at least, 819 with every button in words)
+        self.export = QToolButton()
+        self.export.setIcon(icon("export"))
+        self.export.setText(self.tr("Export CSV…"))
+        self.export.setToolTip(self.tr("Export the calls shown as CSV…"))
+        self.export.setAccessibleName(self.tr("Export CSV…"))
+        self.export.setAutoRaise(False)
         self._csv_separator = "auto"
 
         self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Received calls"))
+        self.table.setAccessibleName(self.tr("Call log"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in any form
         self.table.installEventFilter(self)
         self.table.setModel(self.model)
@@ -69,10 +108,13 @@ class ReceivedCallsScreen(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the caller
+        header.setSectionResizeMode(COL_CALLER, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for col, width in enumerate((150, 170, 110, 80, 80, 80)):
+        for col, width in enumerate((100, 150, 170, 110, 80, 80, 80)):
             self.table.setColumnWidth(col, width)
+        self.scope = QLabel()  # says when the rows are matches from all stored history
+        self.scope.setStyleSheet("color:#0b4f96;")
+        self.scope.hide()
         self.totals = QLabel()
         self.empty = QLabel(self.tr("No calls in this period."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -82,19 +124,26 @@ class ReceivedCallsScreen(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
+        top.addWidget(self.direction)
         top.addWidget(self.status)
         top.addStretch(1)
-        for button in (self.call_back, self.play, self.open_recording, self.export):
+        for combo in (self.direction, self.status):  # long words are cut; the list is whole
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+        for button in (self.call_back, self.play, self.export):
             top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.scope)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(self.player_box)
         layout.addWidget(self.totals)
 
-        self.search.textChanged.connect(self._apply_filter)
+        self.search.textChanged.connect(self._search_changed)
+        self.direction.currentIndexChanged.connect(self._apply_filter)
         self.status.currentIndexChanged.connect(self._apply_filter)
         # totals follow the rows, at most every 150 ms while pages stream in
         self._totals_timer = QTimer(self)
@@ -107,7 +156,7 @@ class ReceivedCallsScreen(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.call_back.clicked.connect(self.call_back_selected)
         self.play.clicked.connect(self.play_selected)
-        self.open_recording.clicked.connect(self.open_selected)
+        self.open_recording.triggered.connect(self.open_selected)
         self.export.clicked.connect(self.ask_export)
         self._loading = False
         self._loaded = False
@@ -126,52 +175,101 @@ class ReceivedCallsScreen(QWidget):
         self._first_page = True
         if not keep:
             self._loaded = False
-            self.model.set_rows([])
+            self._set_period([])
 
-    def show_stored(self, calls: list[ReceivedCall]) -> None:
+    def show_stored(self, entries: list[LogEntry]) -> None:
         """What the agent's history database holds for the period, at once. The load goes
         on (today, gaps) and its complete list replaces this one, keeping the agent's
         place, as a refresh does."""
         if not self._keep:
-            self.model.set_rows(calls)
+            self._set_period(entries)
         self._keep = True
         self._first_page = False
         self._update_totals()
 
     def add_page(self, rows: list[ReceivedCall]) -> None:
+        """A page of the API's report as it arrives (no history database)."""
         if self._keep:
             return  # the complete list arrives with finish_loading
+        entries = [LogEntry.of_received(c) for c in rows]
         if self._first_page:
             self._first_page = False
-            self.model.set_rows(rows)
+            self._set_period(entries)
         else:
-            self.model.append_rows(rows)
+            self._period.extend(entries)
+            if not self._searching:
+                self.model.append_rows(entries)
 
-    def finish_loading(self, calls: list[ReceivedCall]) -> None:
+    def finish_loading(self, entries: list[LogEntry]) -> None:
         self._loading = False
         self._loaded = True
         self._totals_timer.stop()
         if self._keep:
-            self._replace_keeping_place(calls)
-        elif self._first_page or [c.id for c in self.model.all_rows()] != [c.id for c in calls]:
-            self.model.set_rows(calls)  # no page came, or the pager filled a gap
+            self._replace_keeping_place(entries)
+        elif self._first_page or [e.key for e in self._period] != [e.key for e in entries]:
+            self._set_period(entries)  # no page came, or the pager filled a gap
         self._first_page = False
         self._update_totals()
 
-    def _replace_keeping_place(self, calls: list[ReceivedCall]) -> None:
-        if [c.id for c in self.model.all_rows()] == [c.id for c in calls]:
+    def add_entry(self, entry: LogEntry) -> None:
+        """A call that just ended on the agent's phone, in the period shown."""
+        self._period.append(entry)
+        if not self._searching:
+            self.model.append_rows([entry])
+
+    def period_entries(self) -> list[LogEntry]:
+        return list(self._period)
+
+    def _set_period(self, entries: list[LogEntry]) -> None:
+        self._period = list(entries)
+        if not self._searching:
+            self.model.set_rows(self._period)
+
+    def _replace_keeping_place(self, entries: list[LogEntry]) -> None:
+        if [e.key for e in self._period] == [e.key for e in entries]:
             return  # nothing new: leave the view alone
+        if self._searching:
+            self._period = list(entries)
+            return
+        self._show_keeping_place(entries)
+        self._period = list(entries)
+
+    def _show_keeping_place(self, entries: list[LogEntry]) -> None:
         chosen = self.selected()
         bar = self.table.verticalScrollBar()
         at_top, position = bar.value() == 0, bar.value()
-        self.model.set_rows(calls)
+        self.model.set_rows(entries)
         if chosen is not None:
-            row = next((n for n, c in enumerate(self.model.visible_rows())
-                        if c.id == chosen.id), -1)
+            row = next((n for n, e in enumerate(self.model.visible_rows())
+                        if e.key == chosen.key), -1)
             if row >= 0:
                 self.table.selectRow(row)
         # at the top the agent sees new calls arrive; elsewhere they stay where they were
         bar.setValue(0 if at_top else position)
+
+    # ------------------------------------------------------------------ search
+    def _search_changed(self) -> None:
+        wanted = digits_only(self.search.text())
+        if self.history_search and wanted:
+            self.searchRequested.emit(wanted)  # the matches come to show_search_results
+        elif self._searching:
+            self._searching = ""
+            self._show_keeping_place(self._period)
+        self._apply_filter()
+
+    def show_search_results(self, wanted: str, entries: list[LogEntry]) -> None:
+        """The matches of ``wanted`` across all stored history (if it is still what the
+        search box asks for)."""
+        if wanted != digits_only(self.search.text()) or not self.history_search:
+            return
+        self._searching = wanted
+        self.model.set_rows(entries)
+        self._update_totals()
+        self.searchShown.emit(wanted)
+
+    @property
+    def searching_history(self) -> bool:
+        return bool(self._searching)
 
     def stop_playing(self) -> None:
         """No recording left decoding (the window is closing)."""
@@ -185,7 +283,7 @@ class ReceivedCallsScreen(QWidget):
         self._update_totals()
 
     # ------------------------------------------------------------------ selection
-    def selected(self) -> ReceivedCall | None:
+    def selected(self) -> LogEntry | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
@@ -217,16 +315,17 @@ class ReceivedCallsScreen(QWidget):
         if call is not None:
             self._dial(call)
 
-    def _dial(self, call: ReceivedCall) -> None:
-        if not call.caller:
+    def _dial(self, entry: LogEntry) -> None:
+        if not entry.number:
             self.message.emit(self.tr("This caller withheld the number: it cannot be called "
                                       "back."), MessageKind.WARNING)
             return
-        self.dialRequested.emit(call.caller)
+        self.dialRequested.emit(entry.number)
 
     # ------------------------------------------------------------------ filters and totals
     def _apply_filter(self) -> None:
-        f = CallsFilter(self.search.text(), self.status.currentData(), private_label())
+        f = LogFilter(self.search.text(), self.status.currentData(),
+                      self.direction.currentData(), private_label())
         self.model.set_filter(f.predicate())
 
     def _totals_soon(self) -> None:
@@ -236,17 +335,31 @@ class ReceivedCallsScreen(QWidget):
         else:
             self._update_totals()
 
-    def totals_now(self) -> CallTotals:
-        return CallTotals.of(self.model.visible_rows())
+    def totals_now(self) -> LogTotals:
+        return LogTotals.of(self.model.visible_rows())
 
     def _update_totals(self) -> None:
         t = self.totals_now()
         # each count through Qt's plural forms: "1 chamada", "2 chamadas"
-        self.totals.setText(" · ".join((
-            self.tr("%n call(s)", "", t.calls), self.tr("%n answered", "", t.answered),
-            self.tr("talk time {talk}").format(talk=fmt_duration(t.talk_seconds)))))
+        parts = [self.tr("%n call(s)", "", t.calls)]
+        if t.made:  # received and made: each counted
+            parts.append(self.tr("%n received", "", t.received))
+        parts.append(self.tr("%n answered", "", t.answered))
+        if t.made:
+            parts.append(self.tr("%n made", "", t.made))
+        parts.append(self.tr("talk time {talk}").format(talk=fmt_duration(t.talk_seconds)))
+        self.totals.setText(" · ".join(parts))
+        if self._searching:
+            self.scope.setText(self.tr("Calls with a number containing {digits}, in all "
+                                       "your stored history (not only this period).").format(
+                digits=self._searching))
+            self.empty.setText(self.tr("No call with this number in your stored history."))
+        else:
+            self.empty.setText(self.tr("No calls in this period."))
+        self.scope.setVisible(bool(self._searching))
         # "no calls" only once a load has said so: not while connecting, loading or failed
-        self.empty.setVisible(t.calls == 0 and self._loaded and not self._loading)
+        self.empty.setVisible(t.calls == 0 and (self._searching or (
+            self._loaded and not self._loading)))
         self.export.setEnabled(t.calls > 0)
         self._update_buttons()
 
@@ -270,7 +383,7 @@ class ReceivedCallsScreen(QWidget):
                     self.tr("The recording could not be played: {error}").format(error=text),
                     MessageKind.ERROR))
             self.player_box.addWidget(self.player)
-        self.player.play(call.recording_url, caller_text(call))
+        self.player.play(call.recording_url, number_text(call))
         if not audio_output_available():
             self.message.emit(self.tr("This computer has no sound output (speakers or "
                                       "headset): the recording plays without sound. Connect "
@@ -304,17 +417,18 @@ class ReceivedCallsScreen(QWidget):
 
     def csv_labels(self) -> CsvLabels:
         return CsvLabels(
-            headers=(self.tr("Date"), self.tr("Time"), self.tr("Caller"), self.tr("Status"),
-                     self.tr("Duration"), self.tr("Seconds"), self.tr("Price"),
-                     self.tr("Recording")),
-            yes=self.tr("yes"), no=self.tr("no"), private=self.tr("private"))
+            headers=(self.tr("Date"), self.tr("Time"), self.tr("Call"), self.tr("Number"),
+                     self.tr("Result"), self.tr("Duration"), self.tr("Seconds"),
+                     self.tr("Price"), self.tr("Recording")),
+            yes=self.tr("yes"), no=self.tr("no"), private=self.tr("private"),
+            received=self.tr("received"), made=self.tr("made"))
 
     def export_to(self, path: Path) -> int:
         """Write the rows shown (filtered, in view order) to ``path``; returns how many."""
         rows = self.model.visible_rows()
         try:
             write_calls_csv(path, rows, separator=self.csv_separator, labels=self.csv_labels(),
-                            status_text=status_label)
+                            status_text=lambda e: result_label(e.result, e.status))
         except OSError as exc:
             self.message.emit(self.tr("Could not save {path}: {error}").format(
                 path=path, error=exc.strerror or exc), MessageKind.ERROR)

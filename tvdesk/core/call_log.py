@@ -1,0 +1,180 @@
+"""The agent's one call log, Qt-free: the calls received (the API's report) and the calls on
+the agent's own phone (tvdesk's record: the calls made, which the API never reports, and
+calls that rang), as one list of entries; its filter and its totals.
+
+A call that rang on the phone is usually in the API's report too: it is listed once, as the
+API has it (with its recording and price); tvdesk's record of it shows only until the API
+reports it (a missed call seconds ago, a day offline).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from tvdesk.core.models import PhoneCall, ReceivedCall
+from tvdesk.core.phone import digits_only, format_for_display
+from tvdesk.core.vocabulary import CallDirection, CallStatus
+
+#: a call on the phone and a row of the API's report, same number, this close: one call
+SAME_CALL_SECONDS = 120
+
+
+def national(number: str | None) -> str:
+    """The national number (the last ten digits): ``+55`` and trunk prefixes aside."""
+    return digits_only(number or "")[-10:]
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One call of the log. ``received``: the API's row (recording, price, the vendor's
+    status); ``phone``: tvdesk's record (how a made call was started, its talk time)."""
+
+    direction: CallDirection
+    started_at: datetime
+    number: str | None        # the other party (None: a withheld number)
+    result: CallStatus | None  # None: a vendor status tvdesk does not know (``status``)
+    seconds: int              # the call's duration (received) or its talk time (phone)
+    status: str | None = None  # the vendor's text, as the API wrote it
+    received: ReceivedCall | None = None
+    phone: PhoneCall | None = None
+
+    @classmethod
+    def of_received(cls, call: ReceivedCall) -> LogEntry:
+        return cls(CallDirection.IN, call.started_at, call.caller, CallStatus.of(call.status),
+                   call.seconds, call.status, received=call)
+
+    @classmethod
+    def of_phone(cls, call: PhoneCall) -> LogEntry:
+        return cls(CallDirection(call.direction), call.started_at, call.number or None,
+                   CallStatus.of_phone(call.outcome), call.talk_seconds, call.outcome,
+                   phone=call)
+
+    @property
+    def key(self) -> tuple:
+        """Identifies the entry across reloads (the API's id, or the database's)."""
+        if self.received is not None:
+            return ("received", self.received.id)
+        return ("phone", self.phone.local_id if self.phone else None, self.started_at)
+
+    @property
+    def caller(self) -> str | None:
+        """The other party's number (the API's word for it; for a made call, the number
+        dialled)."""
+        return self.number
+
+    @property
+    def answered(self) -> bool:
+        return self.result is CallStatus.ANSWERED
+
+    @property
+    def recording_url(self) -> str | None:
+        return self.received.recording_url if self.received else None
+
+    @property
+    def has_recording(self) -> bool:
+        return bool(self.recording_url)
+
+    @property
+    def price(self) -> Decimal | None:
+        return self.received.price if self.received else None
+
+    @property
+    def origin(self) -> str | None:
+        return self.phone.origin if self.phone else None
+
+
+def call_log(received: Iterable[ReceivedCall], phone: Iterable[PhoneCall]) -> list[LogEntry]:
+    """One list: every received call, every call made, and the calls that rang on the phone
+    that the API has not reported (yet). Not sorted."""
+    received = list(received)
+    entries = [LogEntry.of_received(call) for call in received]
+    reported = _reported(received)
+    entries.extend(LogEntry.of_phone(call) for call in phone
+                   if not _in_report(call, reported))  # else listed once, the API's way
+    return entries
+
+
+def in_report(call: PhoneCall, received: Iterable[ReceivedCall]) -> bool:
+    """Whether the API's report has this call of the phone (one that rang, same number,
+    within ``SAME_CALL_SECONDS``)."""
+    return _in_report(call, _reported(received))
+
+
+def _reported(received: Iterable[ReceivedCall]) -> dict[str, list[float]]:
+    reported: dict[str, list[float]] = defaultdict(list)
+    for call in received:
+        if call.caller:
+            reported[national(call.caller)].append(call.started_at.timestamp())
+    return reported
+
+
+def _in_report(call: PhoneCall, reported: dict[str, list[float]]) -> bool:
+    if call.direction != CallDirection.IN:
+        return False
+    when = call.started_at.timestamp()
+    return any(abs(ts - when) <= SAME_CALL_SECONDS
+               for ts in reported.get(national(call.number), ()))
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    """What the agent typed in the search box and picked in the filters.
+
+    Digits match anywhere in the number, whatever the punctuation typed; other text matches
+    the number as shown, or ``private_label`` for a withheld one.
+    """
+
+    text: str = ""
+    status: CallStatus | None = None
+    direction: CallDirection | None = None
+    private_label: str = ""
+
+    def predicate(self) -> Callable[[LogEntry], bool] | None:
+        """The test for one entry; None when nothing is filtered."""
+        digits = digits_only(self.text)
+        words = self.text.strip().lower()
+        status, direction = self.status, self.direction
+        private = self.private_label.lower()
+        if not words and not status and not direction:
+            return None
+
+        def accept(entry: LogEntry) -> bool:
+            if direction and entry.direction != direction:
+                return False
+            if status and entry.result != status:
+                return False
+            if not words:
+                return True
+            if digits:
+                return digits in digits_only(entry.number or "")
+            shown = format_for_display(entry.number) if entry.number else private
+            return words in shown.lower()
+
+        return accept
+
+
+@dataclass(frozen=True)
+class LogTotals:
+    calls: int
+    received: int
+    answered: int      # received and answered
+    made: int
+    talk_seconds: int  # of every answered call, both ways
+
+    @classmethod
+    def of(cls, entries: Iterable[LogEntry]) -> LogTotals:
+        calls = received = answered = made = talk = 0
+        for e in entries:
+            calls += 1
+            if e.direction == CallDirection.IN:
+                received += 1
+                answered += e.answered
+            else:
+                made += 1
+            if e.answered:
+                talk += e.seconds
+        return cls(calls, received, answered, made, talk)
