@@ -124,10 +124,13 @@ def period_90_days(latency_ms: int) -> None:
                                        and out.setdefault(key, time.perf_counter()))
 
         async def run() -> None:
+            from tvdesk.gui.app import settle_garbage_collector
+
             await controller.flow.sign_in(TOKEN, base, "4000", remember=False)
             window, history = controller.main_window, controller.history
             while history.loading or not window.status.text():
                 await asyncio.sleep(0.02)  # today, the first load
+            settle_garbage_collector()  # as the app does once its window is up
             await asyncio.sleep(0.3)
             # cold: the 90 days fetched, page by page, and stored as they come
             await until_rows(window, "cold")
@@ -174,8 +177,8 @@ def period_90_days(latency_ms: int) -> None:
 
 
 def _fill(path: Path, count: int, today: date) -> list[str]:
-    """``count`` received calls over the last 365 days (every day complete) and a call
-    made for every tenth; returns some of their numbers."""
+    """``count`` received calls over the last 170 days (every day complete; tvdesk keeps
+    180 by default) and a call made for every tenth; returns some of their numbers."""
     import random
     from decimal import Decimal
 
@@ -188,25 +191,28 @@ def _fill(path: Path, count: int, today: date) -> list[str]:
     ref = RamalRef(1234, "4000", "agente@demo.tvdesk.app")
     numbers = [f"{rng.choice((11, 21, 31, 41, 48, 51, 61, 71, 81, 85))}9"
                f"{rng.randint(60_000_000, 99_999_999)}" for _ in range(20_000)]
-    first = today - timedelta(days=365)
-    per_day = count // 365 + 1
+    days = 170
+    used: set[str] = set()
+    first = today - timedelta(days=days)
+    per_day = count // days + 1
     n = 0
-    for offset in range(365):
+    for offset in range(days):
         day = first + timedelta(days=offset)
         start = datetime(day.year, day.month, day.day, 8, tzinfo=BRASILIA)
         calls = []
         for k in range(min(per_day, count - n)):
             n += 1
             calls.append(ReceivedCall(
-                n, start + timedelta(seconds=k * 97), None, rng.choice(numbers),
+                n, start + timedelta(seconds=k * 40), None, rng.choice(numbers),
                 "atendida" if rng.random() < 0.8 else "não atendida", rng.randint(0, 600),
                 None, Decimal("0.10"), ref))
         store.save_calls(calls, day, day, datetime.now(BRASILIA), today)
+        used.update(c.caller for c in calls)
         for c in calls[::10]:
             store.record_phone_call(PhoneCall("out", c.caller, c.started_at + timedelta(
                 minutes=30), "answered", 60, "dial_box"))
     store.close()
-    return rng.sample(numbers, 12)
+    return rng.sample(sorted(used), 12)
 
 
 def search_100k(count: int) -> None:

@@ -179,6 +179,12 @@ def test_digits_search_every_stored_day_not_only_the_period(qtbot, make_controll
     controller.history.refresh()
     qtbot.waitUntil(lambda: not controller.history.loading, timeout=10000)
     assert {e.key for e in main.calls.model.visible_rows()} == {e.key for e in found}
+    # no match anywhere: said so
+    main.calls.search.clear()
+    with qtbot.waitSignal(main.calls.searchShown, timeout=5000):
+        main.calls.search.setText("000000000000")
+    assert main.calls.model.rowCount() == 0
+    assert main.calls.empty.isVisible() and "No call with this number" in main.calls.empty.text()
     # words (not digits) filter the period shown, as before
     main.calls.search.setText("private")
     assert not main.calls.searching_history

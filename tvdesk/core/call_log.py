@@ -28,10 +28,12 @@ def national(number: str | None) -> str:
     return digits_only(number or "")[-10:]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class LogEntry:
     """One call of the log. ``received``: the API's row (recording, price, the vendor's
-    status); ``phone``: tvdesk's record (how a made call was started, its talk time)."""
+    status); ``phone``: tvdesk's record (how a made call was started, its talk time).
+    Not changed once made (not frozen only because a period holds 10,000 of them, made in
+    one go, and a frozen dataclass takes three times as long to make)."""
 
     direction: CallDirection
     started_at: datetime
@@ -41,24 +43,20 @@ class LogEntry:
     status: str | None = None  # the vendor's text, as the API wrote it
     received: ReceivedCall | None = None
     phone: PhoneCall | None = None
+    #: identifies the entry across reloads (the API's id, or the database's); made with
+    #: the entry, off the GUI thread, as the screens compare 10,000 of them
+    key: tuple = ()
 
     @classmethod
     def of_received(cls, call: ReceivedCall) -> LogEntry:
         return cls(CallDirection.IN, call.started_at, call.caller, CallStatus.of(call.status),
-                   call.seconds, call.status, received=call)
+                   call.seconds, call.status, call, None, ("received", call.id))
 
     @classmethod
     def of_phone(cls, call: PhoneCall) -> LogEntry:
         return cls(CallDirection(call.direction), call.started_at, call.number or None,
                    CallStatus.of_phone(call.outcome), call.talk_seconds, call.outcome,
-                   phone=call)
-
-    @property
-    def key(self) -> tuple:
-        """Identifies the entry across reloads (the API's id, or the database's)."""
-        if self.received is not None:
-            return ("received", self.received.id)
-        return ("phone", self.phone.local_id if self.phone else None, self.started_at)
+                   None, call, ("phone", call.local_id, call.started_at))
 
     @property
     def caller(self) -> str | None:
@@ -92,9 +90,11 @@ def call_log(received: Iterable[ReceivedCall], phone: Iterable[PhoneCall]) -> li
     that the API has not reported (yet). Not sorted."""
     received = list(received)
     entries = [LogEntry.of_received(call) for call in received]
-    reported = _reported(received)
-    entries.extend(LogEntry.of_phone(call) for call in phone
-                   if not _in_report(call, reported))  # else listed once, the API's way
+    phone = list(phone)
+    if any(call.direction == CallDirection.IN for call in phone):
+        reported = _reported(received)
+        phone = [call for call in phone if not _in_report(call, reported)]  # listed once
+    entries.extend(LogEntry.of_phone(call) for call in phone)
     return entries
 
 

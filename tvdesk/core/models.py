@@ -1,7 +1,7 @@
 """The domain's objects: an extension, a pause, a received call, a report page.
 
-Plain frozen dataclasses; what turns the API's JSON into them (and every quirk it accepts) is
-``tvdesk.core.api.parse``.
+Plain dataclasses, frozen but for the one made by the ten thousand; what turns the API's
+JSON into them (and every quirk it accepts) is ``tvdesk.core.api.parse``.
 """
 
 from __future__ import annotations
@@ -98,9 +98,11 @@ class CallBack:
     times: int              # missed calls from it since it was last dealt with
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ReceivedCall:
-    """A call received by a ramal (``GET /ramal/{id}/relatorio``)."""
+    """A call received by a ramal (``GET /ramal/{id}/relatorio``). Read-only by convention,
+    not frozen: a period brings 10,000 of them (from the API or the history database) and
+    a frozen dataclass takes eight times as long to make (1.9 µs against 0.24 µs)."""
 
     id: int
     started_at: datetime

@@ -150,6 +150,8 @@ class AgentData(QObject):
                 self.session.ramal_reloaded(ramal)
                 self.ramalLoaded.emit(ramal)
                 self.periodLoaded.emit(period)
+            await asyncio.sleep(0)  # each screen's share in its own turn: no long stall
+            if current():
                 self.callsLoaded.emit(period.calls)
                 self.pausesLoaded.emit(period.pauses)
         finally:
@@ -165,7 +167,7 @@ class AgentData(QObject):
 
         bg, client, ramal_id = self.tasks, self.session.client, self.session.ramal.id
         today = self._today()
-        stored = await bg.run(self._read, store, start, end)
+        stored = await bg.run(self._read, store, start, end, False)  # figures after
         if current() and (stored.log or stored.pauses.pauses):
             self.storedLoaded.emit(stored)
         shown = bool(stored.log)
@@ -188,12 +190,15 @@ class AgentData(QObject):
         period = await bg.run(self._read, store, start, end)
         return ramal, period
 
-    def _read(self, store: HistoryStore, start: date, end: date) -> Period:
-        """On a worker: the period from the history database, ready to show."""
+    def _read(self, store: HistoryStore, start: date, end: date, figures: bool = True
+              ) -> Period:
+        """On a worker: the period from the history database, ready to show (``figures``
+        False: without "my day"'s, which the history counts next)."""
         calls = store.calls(start, end)
         pauses = store.pauses(start, end)
         return build_period(ReceivedCallsReport(total=len(calls), calls=calls),
                             PauseReport(ramal=self.session.ramal.ramal, total=len(pauses),
                                         total_seconds=sum(p.seconds for p in pauses),
                                         total_duration=None, pauses=pauses),
-                            store.own_record(start, end), self.session.client.tz)
+                            store.own_record(start, end), self.session.client.tz,
+                            figures=figures)

@@ -148,7 +148,6 @@ class CallLogScreen(QWidget):
         # totals follow the rows, at most every 150 ms while pages stream in
         self._totals_timer = QTimer(self)
         self._totals_timer.setSingleShot(True)
-        self._totals_timer.setInterval(150)
         self._totals_timer.timeout.connect(self._update_totals)
         self.model.rowsChanged.connect(self._totals_soon)
         self.model.modelReset.connect(self._totals_soon)
@@ -329,11 +328,11 @@ class CallLogScreen(QWidget):
         self.model.set_filter(f.predicate())
 
     def _totals_soon(self) -> None:
-        if self._loading:
-            if not self._totals_timer.isActive():
-                self._totals_timer.start()
-        else:
-            self._update_totals()
+        """The totals follow the rows: once per turn of the event loop (a reset and its
+        rowsChanged count 10,000 rows once), every 150 ms while pages stream in."""
+        self._totals_timer.setInterval(150 if self._loading else 0)
+        if not self._totals_timer.isActive():
+            self._totals_timer.start()
 
     def totals_now(self) -> LogTotals:
         return LogTotals.of(self.model.visible_rows())
@@ -358,7 +357,7 @@ class CallLogScreen(QWidget):
             self.empty.setText(self.tr("No calls in this period."))
         self.scope.setVisible(bool(self._searching))
         # "no calls" only once a load has said so: not while connecting, loading or failed
-        self.empty.setVisible(t.calls == 0 and (self._searching or (
+        self.empty.setVisible(t.calls == 0 and (bool(self._searching) or (
             self._loaded and not self._loading)))
         self.export.setEnabled(t.calls > 0)
         self._update_buttons()

@@ -20,7 +20,7 @@ from tvdesk.core.api import ApiError, AuthenticationError, TransportError
 from tvdesk.core.call_log import LogEntry, in_report
 from tvdesk.core.history_store.store import CALLS, OwnRecord
 from tvdesk.core.models import PhoneCall, ReceivedCall
-from tvdesk.core.period import Period, build_period
+from tvdesk.core.period import Period, build_period, with_figures
 from tvdesk.core.reports import CallerHistory, earlier_calls
 from tvdesk.core.session import Session
 from tvdesk.core.vocabulary import MessageKind
@@ -148,7 +148,17 @@ class History(QObject):
         self._period = period
         span = w.range_bar.range()
         w.pauses.show_report(period.pauses, span, period.reasoned_pauses)
-        w.my_day.show_period(period, span)
+        if period.figures is not None:
+            w.my_day.show_period(period, span)
+            return
+
+        def counted(job) -> None:  # the rows first, "my day"'s figures a moment later
+            if job.exception() is None and self._period is period:
+                self._period = job.result()
+                w.my_day.show_period(self._period, span)
+
+        self._tasks.submit(with_figures, period, self._session.client.tz, owner=self,
+                           done=counted)
 
     # ------------------------------------------------------------------ the phone's calls
     def phone_call_recorded(self, call: PhoneCall) -> None:

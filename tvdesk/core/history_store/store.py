@@ -222,16 +222,26 @@ class HistoryStore:
                    "WHERE instr(caller_digits, ?) > 0 ORDER BY started_ts DESC LIMIT ?")
 
     @staticmethod
-    def _call(row: tuple) -> ReceivedCall:
-        return ReceivedCall(id=row[0], started_at=parse_api_datetime(row[1]),
-                            recording_url=row[2], caller=row[3], status=row[4],
-                            seconds=row[5], duration=row[6], price=Decimal(row[7]),
-                            ramal=RamalRef(row[8], row[9], row[10]))
+    def _calls_of(rows: list[tuple]) -> list[ReceivedCall]:
+        """Rows as calls. A period can hold 10,000: positional arguments, the standard
+        library's C date parser (the text was written by ``isoformat()``), and one
+        ``RamalRef`` per extension rather than one per row."""
+        refs: dict[tuple, RamalRef] = {}
+        parse, price = datetime.fromisoformat, Decimal
+        out = []
+        for r in rows:
+            key = (r[8], r[9], r[10])
+            ref = refs.get(key)
+            if ref is None:
+                ref = refs[key] = RamalRef(*key)
+            out.append(ReceivedCall(r[0], parse(r[1]), r[2], r[3], r[4], r[5], r[6],
+                                    price(r[7]), ref))
+        return out
 
     def calls(self, start: date, end: date) -> list[ReceivedCall]:
         """The stored calls of the whole days ``start``..``end``, oldest first."""
         rows = self._query(self._CALLS_OF_DAYS, (start.isoformat(), end.isoformat()))
-        return [self._call(r) for r in rows]
+        return self._calls_of(rows)
 
     def search_calls(self, number: str, limit: int = 500) -> list[ReceivedCall]:
         """Calls from a number containing these digits, across all stored history, newest
@@ -240,7 +250,7 @@ class HistoryStore:
         if not wanted:
             return []
         rows = self._query(self._CALLS_FROM, (wanted, limit))
-        return [self._call(r) for r in rows]
+        return self._calls_of(rows)
 
     # ------------------------------------------------------------------ pauses
     def save_pauses(self, pauses: Iterable[Pause], start: date, end: date,
@@ -308,7 +318,7 @@ class HistoryStore:
         wanted = digits(number)
         if not wanted:
             return []
-        received = [self._call(r) for r in self._query(self._CALLS_FROM, (wanted, limit))]
+        received = self._calls_of(self._query(self._CALLS_FROM, (wanted, limit)))
         phone = [self._phone_call(r) for r in self._query(
             f"SELECT {self._PHONE_COLUMNS} FROM phone_calls "  # noqa: S608 (fixed names)
             "WHERE instr(number_digits, ?) > 0 ORDER BY started_ts DESC LIMIT ?",
@@ -321,11 +331,11 @@ class HistoryStore:
         national = digits(number)[-10:]
         if len(national) < 8:
             return CallerHistory([], [])
-        received = [self._call(r) for r in self._query(
+        received = self._calls_of(self._query(
             "SELECT id, started_at, recording_url, caller, status, seconds, duration, price, "
             "ramal_id, ramal, ramal_login FROM received_calls "
             "WHERE substr(caller_digits, -10) = ? ORDER BY started_ts DESC LIMIT ?",
-            (national, limit))]
+            (national, limit)))
         zone = self.tz
         made = [PhoneCall(direction="out", number=r[0],
                           started_at=datetime.fromtimestamp(r[1], zone).astimezone(zone),
