@@ -173,9 +173,47 @@ def test_a_database_of_the_previous_version_is_migrated_with_its_data(tmp_path, 
         day = call.started_at.astimezone(BRASILIA).date()
         assert s.calls(day, day) == [call]
         version = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]
-        assert version == VERSION == 2
+        assert version == VERSION == 3
+        # the number index (version 3) holds the rows from before it existed
+        digits = "".join(ch for ch in call.caller or "" if ch.isdigit())
+        assert [e.received for e in s.search_log(digits[-7:-2])] == [call]
     finally:
         s.close()
+
+
+def test_the_number_index_follows_every_change_and_matches_a_scan(store, api):
+    """Search through the FTS5 index gives what a scan of every row gives: after saves,
+    a changed row (merged by id), retention and new calls of the phone."""
+    from dataclasses import replace
+
+    from tvdesk.core.history_store.schema import has_number_index
+    from tvdesk.core.models import PhoneCall
+
+    assert has_number_index(store._reader)  # this SQLite has FTS5: the index is used
+    calls = api["calls"]
+    store.save_calls(calls, FIRST, LAST, AFTER)
+    moved = replace(calls[0], caller="21987650000")  # the API corrected a caller
+    store.save_calls([moved], FIRST, FIRST, AFTER)
+    store.record_phone_call(PhoneCall("out", "+55 21 98765-0000", AFTER, "answered", 5))
+    store.apply_retention(10, LAST)  # the first days go
+
+    def scanned(wanted: str) -> set:
+        rows = store.calls(FIRST - timedelta(days=400), LAST)
+        found = {("received", c.id) for c in rows if wanted in (c.caller or "")}
+        found |= {("phone", c.local_id, c.started_at) for c in
+                  store.phone_calls(FIRST - timedelta(days=400), LAST + timedelta(days=400))
+                  if wanted in "".join(ch for ch in c.number if ch.isdigit())}
+        return found
+
+    for c in calls[:40:4]:
+        for wanted in ((c.caller or "")[-8:-3], (c.caller or "")[:4]):
+            if len(wanted) >= 3:
+                assert {e.key for e in store.search_log(wanted)} == scanned(wanted), wanted
+    assert {e.key for e in store.search_log("98765000")} == scanned("98765000")
+    assert len(store.search_log("98765000")) == (2 if moved.started_at.astimezone(
+        BRASILIA).date() >= LAST - timedelta(days=10) else 1)
+    store.forget()
+    assert store.search_log("98765000") == []
 
 
 def test_the_file_is_the_users_alone_and_holds_no_token_or_webphone_key(tmp_path, client,
