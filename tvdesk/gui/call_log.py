@@ -254,6 +254,9 @@ class CallLogScreen(QWidget):
         elif self._searching:
             self._searching = ""
             self._show_keeping_place(self._period)
+            self._apply_filter()
+            self._update_totals()  # the scope's line goes now, not a turn later
+            return
         self._apply_filter()
 
     def show_search_results(self, wanted: str, entries: list[LogEntry]) -> None:
