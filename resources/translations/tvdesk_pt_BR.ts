@@ -113,7 +113,7 @@
     </message>
     <message>
         <source>Call</source>
-        <translation>Ligar</translation>
+        <translation>Chamada</translation>
     </message>
     <message>
         <source>Date and time</source>
@@ -155,10 +155,6 @@
         <translation>Quais chamadas</translation>
     </message>
     <message>
-        <source>Received and made</source>
-        <translation>Recebidas e feitas</translation>
-    </message>
-    <message>
         <source>Received</source>
         <translation>Recebidas</translation>
     </message>
@@ -171,8 +167,20 @@
         <translation>Resultado</translation>
     </message>
     <message>
-        <source>All results</source>
-        <translation>Todos os resultados</translation>
+        <source>Received, made, or both</source>
+        <translation>Recebidas, feitas, ou as duas</translation>
+    </message>
+    <message>
+        <source>All calls</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Only the calls with this result</source>
+        <translation>Só as chamadas com este resultado</translation>
+    </message>
+    <message>
+        <source>Any result</source>
+        <translation>Todos</translation>
     </message>
     <message>
         <source>Call back</source>
@@ -239,8 +247,8 @@
         <translation>tempo falado {talk}</translation>
     </message>
     <message>
-        <source>Calls with a number containing {digits}, in all your stored history (not only this period).</source>
-        <translation>Chamadas com um número que contém {digits}, em todo o seu histórico guardado (não só neste período).</translation>
+        <source>Numbers containing {digits}, from all your stored history</source>
+        <translation>Números que contêm {digits}, de todo o seu histórico guardado</translation>
     </message>
     <message>
         <source>No call with this number in your stored history.</source>
@@ -280,7 +288,7 @@
     </message>
     <message>
         <source>Call</source>
-        <translation>Ligar</translation>
+        <translation>Chamada</translation>
     </message>
     <message>
         <source>Number</source>
@@ -903,7 +911,7 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     </message>
     <message>
         <source>Answered</source>
-        <translation>Atendida</translation>
+        <translation>Atendidas</translation>
     </message>
     <message>
         <source>Not answered</source>
@@ -948,6 +956,10 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>No pauses.</source>
         <translation>Nenhuma pausa.</translation>
+    </message>
+    <message>
+        <source>Pause time by reason</source>
+        <translation>Tempo em pausa por motivo</translation>
     </message>
     <message>
         <source>Calls per hour</source>
@@ -1035,6 +1047,14 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Why are you pausing?</source>
         <translation>Por que você está pausando?</translation>
+    </message>
+    <message>
+        <source>Another reason (this time only)</source>
+        <translation>Outro motivo (só desta vez)</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation>Outro motivo</translation>
     </message>
 </context>
 <context>

@@ -174,7 +174,7 @@ def test_digits_search_every_stored_day_not_only_the_period(qtbot, make_controll
     assert old.key in {e.key for e in found}
     assert {e.key for e in found} == {e.key for e in stored
                                       if wanted in digits_only(e.number or "")}
-    assert "in all your stored history" in main.calls.scope.text()
+    assert "from all your stored history" in main.calls.scope.text()
     # a period loaded meanwhile does not push the matches off the screen
     controller.history.refresh()
     qtbot.waitUntil(lambda: not controller.history.loading, timeout=10000)

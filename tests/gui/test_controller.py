@@ -36,6 +36,19 @@ def test_settings_dialog_applies_and_saves(qtbot, make_controller, sim, memory_k
     dialog.refresh.setValue(0)
     dialog.accept()
     assert not controller.history.auto_refresh.isActive()
+    # the pause reasons: the standard list is not saved (it follows the language); an
+    # edited one is, cleaned; emptied, the standard list comes back
+    assert saved["pause_reasons"] is None
+    dialog = controller.open_settings()
+    assert dialog.pause_reasons.toPlainText().splitlines()[0] == "Lunch"
+    dialog.pause_reasons.setPlainText("Almoço\n\n  Café   da tarde \nalmoço\nTreinamento")
+    dialog.accept()
+    saved = json.loads((config / "settings.json").read_text())
+    assert saved["pause_reasons"] == ["Almoço", "Café da tarde", "Treinamento"]
+    dialog = controller.open_settings()
+    dialog.pause_reasons.setPlainText("")
+    dialog.accept()
+    assert controller.settings.current.pause_reasons is None
 
 
 def test_quit_with_a_tray_ends_tvdesk_and_unregisters_the_phone(qtbot, make_controller, sim,

@@ -99,8 +99,9 @@ def test_pausing_asks_why_and_the_reason_shows_beside_the_pause(qtbot, make_cont
     main.menu_actions.pause.trigger()
     qtbot.waitUntil(lambda: asked.dialog is not None and asked.dialog.isVisible(), timeout=3000)
     dialog = asked.dialog
-    assert [dialog.reason.itemText(i) for i in range(dialog.reason.count())] == [
+    assert [dialog.reasons.item(i).text() for i in range(dialog.reasons.count())] == [
         "Lunch", "Break", "Training", "Feedback", "Restroom"]
+    assert dialog.chosen() == "Lunch"  # Enter pauses with the first
     dialog.reject()
     qtbot.wait(300)
     assert sent("pausarNaFila") == 0 and not phone.state.paused
@@ -109,8 +110,8 @@ def test_pausing_asks_why_and_the_reason_shows_beside_the_pause(qtbot, make_cont
     main.menu_actions.pause.trigger()
     qtbot.waitUntil(lambda: asked.dialog is not None, timeout=3000)
     dialog = asked.dialog
-    assert dialog.reason.count() == 2
-    dialog.reason.setCurrentIndex(1)
+    assert dialog.reasons.count() == 2
+    dialog.reasons.setCurrentRow(1)
     dialog.pause_button.click()
     qtbot.waitUntil(lambda: phone.state.paused, timeout=5000)
     today = date.today()
@@ -151,7 +152,7 @@ def test_the_tray_and_the_phone_controls_ask_too(qtbot, make_controller, sim, me
     asked = controller.pause_reasons
     controller.dock.pause("7")  # the native controls' Pause, for queue 7
     qtbot.waitUntil(lambda: asked.dialog is not None, timeout=3000)
-    asked.dialog.reason.setEditText("Reunião com a supervisão")  # typed, for this once
+    asked.dialog.other.setText("Reunião com a supervisão")  # typed, for this once
     asked.dialog.done(QDialog.DialogCode.Accepted)
     qtbot.waitUntil(lambda: phone.state.paused, timeout=5000)
     entry = next(e for e in sim.hub.log() if e["message"] == "pausarNaFila")

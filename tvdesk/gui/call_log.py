@@ -65,12 +65,14 @@ class CallLogScreen(QWidget):
             self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 36)
         self.direction = QComboBox()
         self.direction.setAccessibleName(self.tr("Which calls"))
-        self.direction.addItem(self.tr("Received and made"), None)
+        self.direction.setToolTip(self.tr("Received, made, or both"))
+        self.direction.addItem(self.tr("All calls"), None)
         self.direction.addItem(icon("incoming"), self.tr("Received"), CallDirection.IN)
         self.direction.addItem(icon("outgoing"), self.tr("Made"), CallDirection.OUT)
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Result"))
-        self.status.addItem(self.tr("All results"), None)
+        self.status.setToolTip(self.tr("Only the calls with this result"))
+        self.status.addItem(self.tr("Any result"), None)
         for key, label in status_choices():
             self.status.addItem(label, key)
         self.call_back = QPushButton(icon("callback"), self.tr("Call back"))
@@ -136,11 +138,14 @@ class CallLogScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.scope)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(self.player_box)
-        layout.addWidget(self.totals)
+        bottom = QHBoxLayout()  # the scope shares the totals' line: nothing above moves
+        bottom.addWidget(self.totals)
+        bottom.addStretch(1)
+        bottom.addWidget(self.scope)
+        layout.addLayout(bottom)
 
         self.search.textChanged.connect(self._search_changed)
         self.direction.currentIndexChanged.connect(self._apply_filter)
@@ -352,9 +357,8 @@ class CallLogScreen(QWidget):
         parts.append(self.tr("talk time {talk}").format(talk=fmt_duration(t.talk_seconds)))
         self.totals.setText(" · ".join(parts))
         if self._searching:
-            self.scope.setText(self.tr("Calls with a number containing {digits}, in all "
-                                       "your stored history (not only this period).").format(
-                digits=self._searching))
+            self.scope.setText(self.tr("Numbers containing {digits}, from all your stored "
+                                       "history").format(digits=self._searching))
             self.empty.setText(self.tr("No call with this number in your stored history."))
         else:
             self.empty.setText(self.tr("No calls in this period."))

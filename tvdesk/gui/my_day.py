@@ -135,6 +135,8 @@ class MyDayScreen(QWidget):
             self.made.set_value(QLocale().toString(f.made))
             self.paused.set_value(fmt_duration(f.pause_seconds))
             self.reasons.setText(self._reasons_html(f))
+        # the reasons' column is as wide as its longest line: never cut, the chart gives way
+        self.reasons.setMinimumWidth(max(180, self.reasons.sizeHint().width()))
         if self.chart_view is not None:
             self._fill_chart()
 
@@ -159,7 +161,8 @@ class MyDayScreen(QWidget):
         rows = "".join(f"<tr><td>{_escape(reason_text(reason))}</td>"
                        f"<td align='right'>&nbsp;&nbsp;{fmt_duration(seconds)}</td></tr>"
                        for reason, seconds in f.pause_by_reason)
-        return f"<b>{self.tr('Pause time by reason')}</b><table>{rows}</table>"
+        title = self.tr("Pause time by reason")
+        return f"<b>{_escape(title)}</b><table>{rows}</table>"
 
     # ------------------------------------------------------------------ the chart
     def showEvent(self, event) -> None:

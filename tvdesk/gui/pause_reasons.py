@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication as Q
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
+    QListWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -50,19 +51,25 @@ def reasons_of(settings: SettingsModel) -> tuple[str, ...]:
 
 
 class PauseReasonDialog(QDialog):
-    """Which reason: the list, or a word typed for this once. Enter pauses with the first."""
+    """Which reason: one of the list (Enter or a double-click pauses with it; the first is
+    chosen to begin with), or another typed for this once."""
 
     def __init__(self, reasons: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pause"))
-        self.reason = QComboBox()
-        self.reason.setEditable(True)
-        self.reason.addItems(list(reasons))
-        self.reason.lineEdit().setMaxLength(MAX_REASON_LENGTH)
-        self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.reason.setAccessibleName(self.tr("Reason for the pause"))
+        self.reasons = QListWidget()
+        self.reasons.addItems(list(reasons))
+        self.reasons.setCurrentRow(0)
+        self.reasons.setAccessibleName(self.tr("Reason for the pause"))
+        rows = max(3, min(len(reasons), 8))
+        self.reasons.setFixedHeight(self.reasons.sizeHintForRow(0) * rows
+                                    + 2 * self.reasons.frameWidth() + 4)
         label = QLabel(self.tr("Why are you pausing?"))
-        label.setBuddy(self.reason)
+        label.setBuddy(self.reasons)
+        self.other = QLineEdit()
+        self.other.setMaxLength(MAX_REASON_LENGTH)
+        self.other.setPlaceholderText(self.tr("Another reason (this time only)"))
+        self.other.setAccessibleName(self.tr("Another reason"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.pause_button = buttons.addButton(self.tr("Pause"),
                                               QDialogButtonBox.ButtonRole.AcceptRole)
@@ -71,14 +78,25 @@ class PauseReasonDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
-        layout.addWidget(self.reason)
+        layout.addWidget(self.reasons)
+        layout.addWidget(self.other)
         layout.addWidget(buttons)
-        self.reason.currentTextChanged.connect(
-            lambda text: self.pause_button.setEnabled(bool(text.strip())))
+        self.reasons.itemActivated.connect(lambda _item: self.accept())
+        self.other.textChanged.connect(self._update)
+        self.reasons.currentRowChanged.connect(self._update)
+        self.setMinimumWidth(320)
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.reasons.setFocus()
+
+    def _update(self) -> None:
+        self.pause_button.setEnabled(bool(self.chosen()))
 
     def chosen(self) -> str:
-        return " ".join(self.reason.currentText().split())
+        typed = " ".join(self.other.text().split())
+        if typed:
+            return typed
+        item = self.reasons.currentItem()
+        return item.text() if item is not None else ""
 
 
 class PauseReasons(QObject):
