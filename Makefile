@@ -79,6 +79,7 @@ bench: venv
 	$(HEADLESS) $(PY) benchmarks/bench_desktop.py
 	$(HEADLESS) $(PY) benchmarks/bench_webphone.py
 	$(HEADLESS) $(PY) benchmarks/bench_forwarding.py
+	$(HEADLESS) $(PY) benchmarks/bench_history_store.py
 
 # a sped-up working day (about 25 minutes): memory of tvdesk and its QtWebEngine processes
 soak: venv
