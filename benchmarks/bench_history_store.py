@@ -240,21 +240,31 @@ def search_100k(count: int) -> None:
             while history.loading or not window.status.text():
                 await asyncio.sleep(0.02)
             calls = window.calls
-            shown: list[str] = []
-            calls.searchShown.connect(shown.append)
+            from tvdesk.core.phone import digits_only
+
+            waiting: dict[str, asyncio.Future] = {}
+
+            def shown(digits: str) -> None:  # the matches are in the view's model now
+                future = waiting.pop(digits, None)
+                if future is not None and not future.done():
+                    future.set_result(time.perf_counter())
+
+            calls.searchShown.connect(shown)
             for number in numbers:
                 calls.search.clear()
                 await asyncio.sleep(0.05)
                 for digit in number[2:9]:  # the agent types part of a number
-                    shown.clear()
+                    wanted = digits_only(calls.search.text() + digit)
+                    waiting[wanted] = asyncio.get_running_loop().create_future()
+                    future = waiting[wanted]
                     t0 = time.perf_counter()
                     QTest.keyClick(calls.search, getattr(Qt.Key, f"Key_{digit}"))
-                    from tvdesk.core.phone import digits_only
-
-                    wanted = digits_only(calls.search.text())
-                    while wanted not in shown:
-                        await asyncio.sleep(0)
-                    times.append(time.perf_counter() - t0)
+                    try:
+                        at = await asyncio.wait_for(future, 10)
+                    except TimeoutError:
+                        raise RuntimeError(f"no matches shown for {wanted}") from None
+                    times.append(at - t0)
+                    await asyncio.sleep(0.03)  # the agent's next key, a moment later
                 assert calls.model.rowCount() > 0
 
         with loop:

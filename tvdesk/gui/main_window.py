@@ -102,6 +102,11 @@ class MainWindow(QMainWindow):
         self.history_started = False   # the history has taken over the screens
 
         self.progress = QProgressBar()
+        self._progress_wanted = (0, 0)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(100)
+        self._progress_timer.timeout.connect(self._show_progress)
         self.progress.setMaximumWidth(260)
         self.progress.setFormat(self.tr("page %v of %m"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -318,6 +323,15 @@ class MainWindow(QMainWindow):
             self.status.setText(self.tr("Loading…"))
 
     def set_progress(self, done: int, total: int) -> None:
+        """Pages done of the total, shown at most every 100 ms: QProgressBar repaints at
+        once on every value, and with it whatever else waits to be painted (the call log
+        filling with a page), which stalled the window while a long period loaded."""
+        self._progress_wanted = (done, total)
+        if not self._progress_timer.isActive():
+            self._progress_timer.start()
+
+    def _show_progress(self) -> None:
+        done, total = self._progress_wanted
         self.progress.setRange(0, max(total, 1) if total else 0)
         self.progress.setValue(done)
 

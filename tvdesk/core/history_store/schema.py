@@ -95,7 +95,8 @@ END;
 CREATE TRIGGER {index}_removed AFTER DELETE ON {table} BEGIN
     INSERT INTO {index} ({index}, rowid, {column}) VALUES ('delete', old.{key}, old.{column});
 END;
-CREATE TRIGGER {index}_changed AFTER UPDATE OF {column} ON {table} BEGIN
+CREATE TRIGGER {index}_changed AFTER UPDATE OF {column} ON {table}
+WHEN old.{column} IS NOT new.{column} BEGIN  -- (a refetched day re-saves its rows)
     INSERT INTO {index} ({index}, rowid, {column}) VALUES ('delete', old.{key}, old.{column});
     INSERT INTO {index} (rowid, {column}) VALUES (new.{key}, new.{column});
 END;

@@ -12,6 +12,7 @@ No token, webphone URL or key is ever written here.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import re
@@ -204,20 +205,34 @@ class HistoryStore:
         one transaction."""
         rows = [self._call_row(c) for c in calls]
         with self._transaction() as db:
-            db.executemany(
-                # an upsert, not a REPLACE: a replaced row's delete would not reach the
-                # number index's trigger
-                "INSERT INTO received_calls (id, started_ts, started_at, day, "
-                "caller, caller_digits, status, seconds, duration, price, recording_url, "
-                "ramal_id, ramal, ramal_login) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                "ON CONFLICT (id) DO UPDATE SET started_ts = excluded.started_ts, "
-                "started_at = excluded.started_at, day = excluded.day, "
-                "caller = excluded.caller, caller_digits = excluded.caller_digits, "
-                "status = excluded.status, seconds = excluded.seconds, "
-                "duration = excluded.duration, price = excluded.price, "
-                "recording_url = excluded.recording_url, ramal_id = excluded.ramal_id, "
-                "ramal = excluded.ramal, ramal_login = excluded.ramal_login", rows)
+            # the rows go in as one JSON text, read by one statement: SQLite works through
+            # them with the interpreter let go the whole time. Row by row (executemany) it
+            # took the interpreter back at every row, and a GUI thread painting the call
+            # log (a Python call per cell) waited ~1 ms a cell: 100-350 ms stalls while
+            # 10,000 calls were saved (benchmarks/bench_desktop.py)
+            db.execute(self._SAVE_CALLS, (json.dumps(rows),))
             self._mark_fetched(db, CALLS, start, end, fetched, today)
+
+    # an upsert, not a REPLACE: a replaced row's delete would not reach the number
+    # index's trigger ("WHERE true": SQLite's rule for an upsert on INSERT … SELECT)
+    _SAVE_CALLS = (
+        "INSERT INTO received_calls (id, started_ts, started_at, day, caller, caller_digits, "
+        "status, seconds, duration, price, recording_url, ramal_id, ramal, ramal_login) "
+        "SELECT "
+        "json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, "
+        "'$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'), "
+        "json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, "
+        "'$[7]'), json_extract(value, '$[8]'), json_extract(value, '$[9]'), "
+        "json_extract(value, '$[10]'), json_extract(value, '$[11]'), json_extract(value, "
+        "'$[12]'), json_extract(value, '$[13]') "
+        "FROM json_each(?) WHERE true "
+        "ON CONFLICT (id) DO UPDATE SET started_ts = excluded.started_ts, "
+        "started_at = excluded.started_at, day = excluded.day, "
+        "caller = excluded.caller, caller_digits = excluded.caller_digits, "
+        "status = excluded.status, seconds = excluded.seconds, "
+        "duration = excluded.duration, price = excluded.price, "
+        "recording_url = excluded.recording_url, ramal_id = excluded.ramal_id, "
+        "ramal = excluded.ramal, ramal_login = excluded.ramal_login")
 
     def _call_row(self, c: ReceivedCall) -> tuple:
         return (c.id, int(c.started_at.timestamp()), c.started_at.isoformat(),
