@@ -91,6 +91,8 @@ def load_10k(latency_ms: int) -> None:
     import resource
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # a history database of its own, new each run (never the user's, never a warm one)
+    os.environ["TVDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="tvdesk-bench-")
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")  # the window's webphone
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--use-fake-device-for-media-stream")
     import qasync
@@ -130,8 +132,11 @@ def load_10k(latency_ms: int) -> None:
             # the agent's everyday situation: the window and its webphone are up
             from tvdesk.core.webphone.phone_state import Registration
 
+            from tvdesk.gui.app import settle_garbage_collector
+
             await controller.flow.sign_in("bench-token", base, "4000", remember=False)
             window, dock = controller.main_window, controller.dock
+            settle_garbage_collector()  # as the app does once its window is up
             controller.history.callsLoaded.connect(
                 lambda r: done.setdefault("t", time.perf_counter()))
             deadline = time.monotonic() + 30
