@@ -131,7 +131,6 @@ def load_10k(latency_ms: int) -> None:
         async def run() -> None:
             # the agent's everyday situation: the window and its webphone are up
             from tvdesk.core.webphone.phone_state import Registration
-
             from tvdesk.gui.app import settle_garbage_collector
 
             await controller.flow.sign_in("bench-token", base, "4000", remember=False)
