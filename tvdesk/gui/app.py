@@ -141,6 +141,9 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
         _run_event_loop(app, controller)
     finally:
         controller.shutdown()
+        host = sys.modules.get("tvdesk.gui.webphone.host")  # (only if a phone was made)
+        if host is not None:
+            host.release_webphone_profile()
         server.stop()
         if url_prefetch is not None:  # a helper still busy must not hold the exit back
             url_prefetch.cancel()
