@@ -1,20 +1,15 @@
-"""Report arithmetic, without Qt: totals, the calls filter, pause time per day, a caller's
-earlier calls, the order of extensions."""
+"""Report arithmetic, without Qt: the call log's totals and filter over the API's rows, pause
+time per day, a caller's earlier calls, the order of extensions."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from tvdesk.core.call_log import LogEntry, LogFilter, LogTotals
 from tvdesk.core.dates import BRASILIA
 from tvdesk.core.models import Pause, Ramal, RamalRef, ReceivedCall
-from tvdesk.core.reports import (
-    CallsFilter,
-    CallTotals,
-    earlier_calls,
-    extension_order,
-    seconds_per_day,
-)
+from tvdesk.core.reports import earlier_calls, extension_order, seconds_per_day
 from tvdesk.core.vocabulary import CallStatus
 
 DAY = datetime(2026, 10, 30, 9, 0, tzinfo=BRASILIA)
@@ -31,25 +26,29 @@ CALLS = [call(1, "48999990001", "atendida", 60, 0), call(2, "48999990001", "não
          call(5, "4833335555", "estranho", 5, 4)]
 
 
+ENTRIES = [LogEntry.of_received(c) for c in CALLS]
+
+
+def ids(predicate) -> list[int]:
+    return [e.received.id for e in ENTRIES if predicate(e)]
+
+
 def test_totals_count_talk_time_of_answered_calls_only():
-    assert CallTotals.of(CALLS) == CallTotals(calls=5, answered=2, talk_seconds=90)
-    assert CallTotals.of([]) == CallTotals(0, 0, 0)
+    assert LogTotals.of(ENTRIES) == LogTotals(calls=5, received=5, answered=2, made=0,
+                                              talk_seconds=90)
+    assert LogTotals.of([]) == LogTotals(0, 0, 0, 0, 0)
 
 
 def test_filter_by_digits_whatever_the_punctuation_typed():
-    keep = CallsFilter("(48) 99999-0001").predicate()
-    assert [c.id for c in CALLS if keep(c)] == [1, 2]
-    assert CallsFilter("").predicate() is None
+    assert ids(LogFilter("(48) 99999-0001").predicate()) == [1, 2]
+    assert LogFilter("").predicate() is None
 
 
 def test_filter_by_status_and_by_words():
-    answered = CallsFilter(status=CallStatus.ANSWERED).predicate()
-    assert [c.id for c in CALLS if answered(c)] == [1, 3]
-    private = CallsFilter("priv", private_label="Private number").predicate()
-    assert [c.id for c in CALLS if private(c)] == [3]
+    assert ids(LogFilter(status=CallStatus.ANSWERED).predicate()) == [1, 3]
+    assert ids(LogFilter("priv", private_label="Private number").predicate()) == [3]
     # a status as the combo box gives it back (the plain word) works as well
-    missed = CallsFilter(status="missed").predicate()
-    assert [c.id for c in CALLS if missed(c)] == [2]
+    assert ids(LogFilter(status="missed").predicate()) == [2]
 
 
 def test_pause_seconds_per_day_with_empty_days():

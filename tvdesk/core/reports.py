@@ -1,67 +1,16 @@
-"""Report arithmetic, Qt-free: call totals, the calls filter, pause time per day, a caller's
-earlier calls, the order extensions are listed in. The screens only word the results."""
+"""Report arithmetic, Qt-free: pause time per day, a caller's earlier calls, the order
+extensions are listed in (the call log's filter and totals: ``call_log``). The screens
+only word the results."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tvdesk.core.models import Pause, PhoneCall, Ramal, ReceivedCall
-from tvdesk.core.phone import digits_only, format_for_display
-from tvdesk.core.vocabulary import CallStatus
-
-
-@dataclass(frozen=True)
-class CallTotals:
-    calls: int
-    answered: int
-    talk_seconds: int  # of the answered calls
-
-    @classmethod
-    def of(cls, calls: Iterable[ReceivedCall]) -> CallTotals:
-        count = answered = talk = 0
-        for c in calls:
-            count += 1
-            if CallStatus.of(c.status) is CallStatus.ANSWERED:
-                answered += 1
-                talk += c.seconds
-        return cls(count, answered, talk)
-
-
-@dataclass(frozen=True)
-class CallsFilter:
-    """What the agent typed in the search box and picked in the status filter.
-
-    Digits match anywhere in the caller's number, whatever the punctuation typed; other text
-    matches the number as shown, or ``private_label`` for a withheld one.
-    """
-
-    text: str = ""
-    status: CallStatus | None = None
-    private_label: str = ""
-
-    def predicate(self) -> Callable[[ReceivedCall], bool] | None:
-        """The test for one call; None when nothing is filtered."""
-        digits = digits_only(self.text)
-        words = self.text.strip().lower()
-        status = self.status
-        private = self.private_label.lower()
-        if not words and not status:
-            return None
-
-        def accept(call: ReceivedCall) -> bool:
-            if status and CallStatus.of(call.status) != status:
-                return False
-            if not words:
-                return True
-            if digits:
-                return digits in digits_only(call.caller or "")
-            shown = format_for_display(call.caller) if call.caller else private
-            return words in shown.lower()
-
-        return accept
+from tvdesk.core.phone import digits_only
 
 
 def seconds_per_day(pauses: Iterable[Pause], start: date, end: date) -> OrderedDict[date, int]:

@@ -269,15 +269,6 @@ class HistoryStore:
         rows = self._query(self._CALLS_OF_DAYS, (start.isoformat(), end.isoformat()))
         return self._calls_of(rows)
 
-    def search_calls(self, number: str, limit: int = 500) -> list[ReceivedCall]:
-        """Calls from a number containing these digits, across all stored history, newest
-        first."""
-        wanted = digits(number)
-        if not wanted:
-            return []
-        rows = self._query(self._CALLS_FROM, (wanted, limit))
-        return self._calls_of(rows)
-
     # ------------------------------------------------------------------ pauses
     def save_pauses(self, pauses: Iterable[Pause], start: date, end: date,
                     fetched: datetime | None = None, today: date | None = None) -> None:
