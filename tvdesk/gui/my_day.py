@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -32,6 +31,7 @@ from tvdesk.core.vocabulary import MessageKind
 from tvdesk.gui.formatting import fmt_date, fmt_duration, fmt_percent
 from tvdesk.gui.icons import icon
 from tvdesk.gui.models.pauses_model import reason_text
+from tvdesk.gui.widgets.bar_chart import make_chart_view, show_stacked_bars
 
 
 class Figure(QFrame):
@@ -171,49 +171,17 @@ class MyDayScreen(QWidget):
         super().showEvent(event)
 
     def _build_chart(self) -> None:
-        from PySide6.QtCharts import QChart, QChartView
-
-        chart = QChart()
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.chart_view = QChartView(chart)
-        self.chart_view.setMinimumHeight(160)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view = make_chart_view(160)
         self.chart_layout.addWidget(self.chart_view)
         self._fill_chart()
 
     def _fill_chart(self) -> None:
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QStackedBarSeries, QValueAxis
-
-        chart = self.chart_view.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        chart.setTitle(self.tr("Calls per hour"))
         hours = self._figures.busiest_hours() if self._figures else []
-        chart.legend().setVisible(bool(hours))
-        if not hours:
-            return
-        received, made = QBarSet(self.tr("Received")), QBarSet(self.tr("Made"))
-        received.setColor("#0b6bcb")
-        made.setColor("#1f8a3b")
-        for _, r, m in hours:
-            received.append(r)
-            made.append(m)
-        series = QStackedBarSeries()
-        series.append(received)
-        series.append(made)
-        chart.addSeries(series)
-        x = QBarCategoryAxis()
-        x.append([f"{h:02d}h" for h, _, _ in hours])
-        y = QValueAxis()
-        y.setRange(0, max(1, *(r + m for _, r, m in hours)))
-        y.setLabelFormat("%d")
-        y.applyNiceNumbers()
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x)
-        series.attachAxis(y)
+        bars = [(self.tr("Received"), "#0b6bcb", [r for _, r, _ in hours]),
+                (self.tr("Made"), "#1f8a3b", [m for _, _, m in hours])]
+        show_stacked_bars(self.chart_view, self.tr("Calls per hour"), bars,
+                          [f"{h:02d}h" for h, _, _ in hours],
+                          top=max(1, *(r + m for _, r, m in hours)) if hours else 1)
 
     # ------------------------------------------------------------------ export
     def set_csv_separator(self, separator: str) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from tvdesk.core.pause_reasons import ReasonedPause
 from tvdesk.core.reports import seconds_per_day
 from tvdesk.gui.formatting import fmt_day_short, fmt_duration
 from tvdesk.gui.models.pauses_model import PausesModel, reason_text
+from tvdesk.gui.widgets.bar_chart import make_chart_view, show_stacked_bars
 
 #: the reasons' colours in the chart (no reason: grey)
 REASON_COLOURS = ("#0b6bcb", "#1f8a3b", "#c77700", "#8e44ad", "#c0392b", "#16a085")
@@ -92,14 +92,7 @@ class PausesScreen(QWidget):
         super().showEvent(event)
 
     def _build_chart(self) -> None:
-        from PySide6.QtCharts import QChart, QChartView
-
-        chart = QChart()
-        chart.legend().hide()
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart_view = QChartView(chart)
-        self.chart_view.setMinimumHeight(200)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view = make_chart_view(200)
         self.chart_layout.addWidget(self.chart_view)
         self._fill_chart()
 
@@ -119,42 +112,19 @@ class PausesScreen(QWidget):
         return out
 
     def _fill_chart(self) -> None:
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QStackedBarSeries, QValueAxis
-
-        chart = self.chart_view.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
         days = self.per_day()
-        chart.setTitle(self.tr("Pause time per day (minutes)"))
-        if not days:
-            return
-        series = QStackedBarSeries()  # one colour per reason, stacked in each day's bar
-        by_reason = self.per_day_by_reason()
-        for n, (reason, seconds) in enumerate(by_reason.items()):
-            bars = QBarSet(reason_text(reason))
-            bars.setColor(REASON_COLOURS[n % len(REASON_COLOURS)] if reason else "#9aa5b1")
-            for value in seconds:
-                bars.append(round(value / 60, 1))
-            series.append(bars)
-        chart.addSeries(series)
-        chart.legend().setVisible(len(by_reason) > 1)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        by_reason = self.per_day_by_reason() if days else {}
+        # one colour per reason, stacked in each day's bar (no reason: grey)
+        bars = [(reason_text(reason),
+                 REASON_COLOURS[n % len(REASON_COLOURS)] if reason else "#9aa5b1",
+                 [round(value / 60, 1) for value in seconds])
+                for n, (reason, seconds) in enumerate(by_reason.items())]
         # a label on every few days, standing up when the days are many: a category is only
         # as wide as its bar, and a lying "16/11" on 30 bars would be cut to "…"
         step = max(1, -(-len(days) // 15))
         # categories must be unique: skipped labels are distinct invisible strings
         labels = [fmt_day_short(d) if i % step == 0 else "\u200b" * (i + 1)
                   for i, (d, _) in enumerate(days)]
-        x = QBarCategoryAxis()
-        x.append(labels)
-        if len(days) > 10:
-            x.setLabelsAngle(-90)
-        y = QValueAxis()
-        y.setRange(0, max(1.0, max(s for _, s in days) / 60 * 1.1))
-        y.setLabelFormat("%d")
-        y.applyNiceNumbers()
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x)
-        series.attachAxis(y)
+        show_stacked_bars(self.chart_view, self.tr("Pause time per day (minutes)"), bars,
+                          labels, top=max(1.0, max((s for _, s in days), default=0) / 60 * 1.1),
+                          legend=len(by_reason) > 1, labels_angle=-90 if len(days) > 10 else 0)
