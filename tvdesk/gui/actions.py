@@ -8,11 +8,20 @@ wherever the focus is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from tvdesk.core.vocabulary import WebphoneMode
+
+
+def on_trigger(action: QAction, slot: Callable[[], object]) -> None:
+    """``slot()`` at every trigger, without ``triggered(bool)``'s argument: a slot with a
+    default parameter (``pause(queue=None)``) would take ``checked=False`` for it and send
+    ``filaId: false`` to the phone."""
+    action.triggered.connect(lambda _checked=False: slot())
 
 
 class WindowActions(QObject):

@@ -19,6 +19,7 @@ from tvdesk.core.api import AuthenticationError
 from tvdesk.core.credentials import CredentialStore
 from tvdesk.core.settings import SettingsStore
 from tvdesk.core.vocabulary import DialOrigin, MessageKind, WebphoneMode
+from tvdesk.gui.actions import on_trigger
 from tvdesk.gui.demo import Demo
 from tvdesk.gui.dialing import Dialer
 from tvdesk.gui.lifetime import alive
@@ -160,14 +161,14 @@ class AppController(QObject):
         dock.panelCollapseRequested.connect(window.collapse_phone_panel)
         for mode, act in acts.modes.items():
             act.triggered.connect(lambda _=False, m=mode: dock.set_mode(m))
-        acts.answer.triggered.connect(dock.answer)
-        acts.hangup.triggered.connect(dock.hangup)
-        acts.mute.triggered.connect(dock.toggle_mute)
-        acts.tones.triggered.connect(window.focus_dial)
-        acts.pause.triggered.connect(dock.pause)
-        acts.unpause.triggered.connect(dock.unpause)
-        acts.show_floating.triggered.connect(dock.show_floating)
-        acts.reconnect.triggered.connect(dock.reconnect)
+        on_trigger(acts.answer, dock.answer)
+        on_trigger(acts.hangup, dock.hangup)
+        on_trigger(acts.mute, dock.toggle_mute)
+        on_trigger(acts.tones, window.focus_dial)
+        on_trigger(acts.pause, dock.pause)
+        on_trigger(acts.unpause, dock.unpause)
+        on_trigger(acts.show_floating, dock.show_floating)
+        on_trigger(acts.reconnect, dock.reconnect)
         acts.show_floating.setEnabled(dock.mode is WebphoneMode.FLOATING)
         dock.modeChanged.connect(
             lambda m: acts.show_floating.setEnabled(m == WebphoneMode.FLOATING))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tvdesk.core.phone import InvalidNumberError, format_for_display, normalize
 from tvdesk.core.vocabulary import DialOrigin, MessageKind, is_phone_link
+from tvdesk.gui.actions import on_trigger
 
 if TYPE_CHECKING:
     from tvdesk.gui.main_window import MainWindow
@@ -42,7 +43,7 @@ class Dialer(QObject):
         self._window, self._dock, self._ensure_phone = window, dock, ensure_phone
         window.dialSubmitted.connect(self._from_box)
         window.dial_box.textEdited.connect(self._typed)
-        window.menu_actions.dial_clipboard.triggered.connect(self.dial_clipboard)
+        on_trigger(window.menu_actions.dial_clipboard, self.dial_clipboard)
         window.screensBuilt.connect(self._screens_built)
         if window.calls is not None:
             self._screens_built()

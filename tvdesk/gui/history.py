@@ -24,6 +24,7 @@ from tvdesk.core.period import Period, build_period, with_figures
 from tvdesk.core.reports import CallerHistory, earlier_calls
 from tvdesk.core.session import Session
 from tvdesk.core.vocabulary import MessageKind
+from tvdesk.gui.actions import on_trigger
 from tvdesk.gui.agent_data import AgentData
 from tvdesk.gui.formatting import fmt_day_short
 from tvdesk.gui.main_window import MainWindow
@@ -79,9 +80,9 @@ class History(QObject):
         d.cancelled.connect(self._cancelled)
         w.range_bar.rangeChanged.connect(lambda *_: self.refresh())
         w.refresh_button.clicked.connect(self.refresh)
-        w.menu_actions.refresh.triggered.connect(self.refresh)
+        on_trigger(w.menu_actions.refresh, self.refresh)
         w.cancel_button.clicked.connect(self.cancel)
-        w.menu_actions.stop_loading.triggered.connect(self.cancel)
+        on_trigger(w.menu_actions.stop_loading, self.cancel)
         w.banner.retryRequested.connect(self.refresh)
         w.closing.connect(self.cancel)
         self._retry = QTimer(self)  # offline: the next try, by itself

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from tvdesk import __version__
 from tvdesk.core.models import Ramal
 from tvdesk.core.vocabulary import MessageKind
-from tvdesk.gui.actions import WindowActions
+from tvdesk.gui.actions import WindowActions, on_trigger
 from tvdesk.gui.extension_card import ExtensionCard
 from tvdesk.gui.icons import icon
 from tvdesk.gui.settings_model import SettingsModel
@@ -150,10 +150,10 @@ class MainWindow(QMainWindow):
         acts.sign_out.triggered.connect(self.signOutRequested)
         acts.quit.triggered.connect(self.quitRequested)
         acts.settings.triggered.connect(self.settingsRequested)
-        acts.about.triggered.connect(self._about)
-        acts.shortcuts.triggered.connect(self.show_shortcuts)
-        acts.search.triggered.connect(self.focus_search)
-        acts.dial.triggered.connect(self.focus_dial)
+        on_trigger(acts.about, self._about)
+        on_trigger(acts.shortcuts, self.show_shortcuts)
+        on_trigger(acts.search, self.focus_search)
+        on_trigger(acts.dial, self.focus_dial)
         acts.export.triggered.connect(lambda: self.calls and self.calls.ask_export())
         for n, act in enumerate(acts.tabs):
             act.triggered.connect(lambda _=False, i=n: self.tabs.setCurrentIndex(i))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from tvdesk.gui.actions import on_trigger
 from tvdesk.resources import resource_path
 
 STATE_COLORS = {
@@ -75,7 +76,7 @@ class Tray(QObject):
         self.menu.addSeparator()
         self.menu.addAction(self.quit_action)
         self.icon.setContextMenu(self.menu)
-        self.toggle_action.triggered.connect(self._toggle)
+        on_trigger(self.toggle_action, self._toggle)
         self.dial_action.triggered.connect(self.dialClipboardRequested)
         self.pause_action.triggered.connect(self.pauseRequested)
         self.unpause_action.triggered.connect(self.unpauseRequested)

@@ -14,6 +14,12 @@ def test_command_builders():
     assert p.pausar_na_fila() == {"message": "pausarNaFila"}
     assert p.pausar_na_fila(3) == {"message": "pausarNaFila", "filaId": 3}
     assert p.entrar_na_fila(7) == {"message": "entrarNaFila", "filaId": "7"}
+    # Qt's triggered(bool) handed to pause(queue=None) is no queue: refused, never sent
+    for flag in (False, True):
+        with pytest.raises(p.ProtocolError):
+            p.pausar_na_fila(flag)
+        with pytest.raises(p.ProtocolError):
+            p.despausar_na_fila(flag)
     for bad in ("x", "12", "", None):
         with pytest.raises(p.ProtocolError):
             p.envia_dtmf(bad)
@@ -43,6 +49,7 @@ def test_command_builders():
      p.StatsEvent(None, None)),
     ({"message": "status", "status": "encerrando"}, p.StatusEvent("encerrando")),
     ({"message": "pausou_na_fila", "filaId": 3}, p.QueueEvent("paused", "3")),
+    ({"message": "pausou_na_fila", "filaId": False}, p.QueueEvent("paused", None)),
     ({"message": "outra_coisa"}, None),
     ("not a dict", None),
     (None, None),

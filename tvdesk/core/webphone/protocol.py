@@ -78,8 +78,13 @@ def rec_stop() -> dict:
 
 
 def _queue(message: str, fila_id: int | str | None) -> dict:
-    return {"message": message} if fila_id in (None, "") else {"message": message,
-                                                               "filaId": fila_id}
+    """``filaId`` only for a real queue id: a bool (Qt's ``triggered(bool)`` passed on by
+    a slot's default argument) is refused, never sent as ``filaId: false``."""
+    if fila_id is None or fila_id == "":
+        return {"message": message}
+    if isinstance(fila_id, bool) or not isinstance(fila_id, int | str):
+        raise ProtocolError(f"not a queue id: {type(fila_id).__name__}")
+    return {"message": message, "filaId": fila_id}
 
 
 def pausar_na_fila(fila_id: int | str | None = None) -> dict:
@@ -198,5 +203,7 @@ def parse_event(data: Any) -> Event | None:
     if message == "stats_webphone":
         return _stats(data.get("internet"), data.get("computador"))
     if message in _QUEUE_EVENTS:
-        return QueueEvent(_QUEUE_EVENTS[message], _text(data.get("filaId")))
+        fila = data.get("filaId")  # (a bool names no queue: all of them)
+        return QueueEvent(_QUEUE_EVENTS[message],
+                          None if isinstance(fila, bool) else _text(fila))
     return None
