@@ -4,8 +4,6 @@ sign-in then says no."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from tests.helpers.desktop import remembered, store_token
@@ -104,10 +102,10 @@ def test_a_slow_webphone_does_not_hold_the_window_back(qtbot, make_controller, s
                                                        memory_keyring, monkeypatch):
     monkeypatch.setattr(startup, "PHONE_FIRST_SECONDS", 0.5)
     sim.add_fault("latency", path="^/webphone$", latency_ms=2500, count=1)
-    t0 = time.monotonic()
     controller, seen = start(qtbot, make_controller, sim, memory_keyring)
     qtbot.waitUntil(lambda: controller.session is not None, timeout=20000)
-    assert time.monotonic() - t0 < 2.0  # filled in without waiting for the slow phone
+    # filled in without waiting for the slow phone (its URL takes 2.5 s, the start waits
+    # 0.5 s): said by the phone's state at that moment, not by a clock
     assert seen["phone at sign-in"] is Registration.LOADING
     phone = controller.dock.controller
     qtbot.waitUntil(lambda: phone.state.registration is Registration.CONNECTED,
@@ -174,6 +172,9 @@ def helper_for(sim, tmp_path, tipo="embedded", **env):
 
 def test_the_first_url_comes_from_the_helper_before_the_app_reads_the_keyring(
         qtbot, make_controller, sim, memory_keyring, tmp_path, monkeypatch):
+    # the start waits for the phone however slow the machine (by default 1.5 s, then the
+    # keyring is read anyway: on a loaded machine the phone had not connected by then)
+    monkeypatch.setattr(startup, "PHONE_FIRST_SECONDS", 60.0)
     store_token(memory_keyring, sim)
     prefetch = helper_for(sim, tmp_path)
     made = []
