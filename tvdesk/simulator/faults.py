@@ -17,6 +17,8 @@ FAULT_KINDS = (
     "wrong_types",   # 200 envelope whose dados has the wrong types
     "truncated",     # a Content-Length longer than the body, then the connection closes
     "drop",          # the connection closes without any answer
+    "silent",        # connected, and no answer at all while the fault lasts (latency_ms at
+                     # most; 0: two minutes), then the connection closes: a hung server
     "auth",          # 403 motivo 40, as for a revoked token
     "no_permission",  # 403 motivo 8, as for a trial account
 )
@@ -67,6 +69,11 @@ class FaultBook:
     def clear(self, fault_id: int | None = None) -> None:
         with self._lock:
             self._faults = [f for f in self._faults if fault_id is not None and f.id != fault_id]
+
+    def active(self, fault: Fault) -> bool:
+        """Whether ``fault`` is still in force (not cleared)."""
+        with self._lock:
+            return any(f is fault for f in self._faults) or fault.count == 0
 
     def list(self) -> list[dict]:
         with self._lock:

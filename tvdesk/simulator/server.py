@@ -322,6 +322,8 @@ class _Handler(BaseHTTPRequestHandler):
         kind = fault.kind
         if kind == "drop":
             self._drop()
+        elif kind == "silent":
+            self._stay_silent(fault)
         elif kind == "truncated":
             self._send(api.ok("dados retornados com sucesso",
                               {"relatorio": [{"id": i} for i in range(50)]}), truncate=True)
@@ -346,6 +348,15 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(fail(403, 40, "access token inválido"))
         elif kind == "no_permission":
             self._send(fail(403, 8, "conta sem permissão para usar a central telefônica"))
+
+    def _stay_silent(self, fault: Fault) -> None:
+        """Say nothing while ``fault`` lasts (cleared: the server is back), then hang up."""
+        deadline = time.monotonic() + (fault.latency_ms or 120_000) / 1000
+        sim = self.sim
+        while (time.monotonic() < deadline and sim.faults.active(fault)
+               and not sim.hub.stopping.is_set()):
+            time.sleep(0.05)
+        self._drop()
 
     # ------------------------------------------------------------------ webphone
     def _webphone_page(self, method: str, path: str, query: dict, body: bytes) -> None:

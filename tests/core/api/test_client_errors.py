@@ -184,6 +184,28 @@ def test_timeout(sim):
     assert info.value.kind == "timeout"
 
 
+def test_a_silent_server_is_given_up_after_two_read_timeouts(sim):
+    """Connected, and no answer: a GET is tried twice (not four times), each waiting the
+    read timeout; the clock is not what the test judges, the attempts are."""
+    sim.add_fault("silent", path="^/ramal/")
+    with make_client(sim, timeout=(2.0, 0.3)) as c, pytest.raises(TransportError) as info:
+        c.get_ramal(AGENT_ID)
+    assert info.value.kind == "timeout"
+    assert [r["fault"] for r in api_requests(sim, "GET")] == ["silent", "silent"]
+    sim.clear_faults()  # the server is back
+    with make_client(sim) as c:
+        assert c.get_ramal(AGENT_ID).id == AGENT_ID
+
+
+def test_by_default_a_silent_server_is_noticed_within_twenty_seconds():
+    from tvdesk.core.api import TotalVoiceClient
+
+    with TotalVoiceClient("t", "http://127.0.0.1:9") as c:
+        assert c.silent_seconds <= 20
+    with TotalVoiceClient("t", "http://127.0.0.1:9", timeout=30.0, read_retries=3) as c:
+        assert c.silent_seconds > 120  # what it was: four 30-s tries
+
+
 def test_dns_failure(monkeypatch):
     def no_such_host(*args, **kwargs):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")

@@ -24,7 +24,7 @@ from tvdesk.core.api.parse import (
     parse_webphone_url,
     ramal_payload,
 )
-from tvdesk.core.api.transport import Transport
+from tvdesk.core.api.transport import Transport, silent_server_seconds
 from tvdesk.core.dates import local_range
 from tvdesk.core.models import (
     PauseReport,
@@ -59,8 +59,9 @@ class TotalVoiceClient:
         token: str,
         base_url: str = DEFAULT_BASE_URL,
         *,
-        timeout: float | tuple[float, float] = (5.0, 30.0),
+        timeout: float | tuple[float, float] = (4.0, 8.0),
         retries: int = 3,
+        read_retries: int = 1,
         backoff: float = 0.25,
         max_retry_after: float = 30.0,
         max_in_flight: int = 6,
@@ -82,7 +83,12 @@ class TotalVoiceClient:
             backoff=backoff,
             max_retry_after=max_retry_after,
             pool_size=self.max_in_flight + 2,
+            read_retries=read_retries,
         )
+        #: the longest a call waits on a server that says nothing (two 8-s tries by
+        #: default: a hung API is noticed in ~16 s, not after four 30-s timeouts)
+        self.silent_seconds = silent_server_seconds(timeout, min(retries, read_retries),
+                                                    backoff)
 
     def __repr__(self) -> str:
         return f"TotalVoiceClient(base_url={self.base_url!r})"

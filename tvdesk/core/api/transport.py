@@ -21,6 +21,7 @@ from urllib3.exceptions import (
     NameResolutionError,
     NewConnectionError,
     ProtocolError,
+    ReadTimeoutError,
     ResponseError,
     SSLError,
 )
@@ -37,17 +38,22 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 
 class CappedRetry(Retry):
-    """urllib3 Retry that gives up at once when ``Retry-After`` asks for too long a wait.
+    """urllib3 Retry that gives up at once when ``Retry-After`` asks for too long a wait,
+    and after ``timeout_retries`` read timeouts.
 
     A server asking for an hour must not freeze a worker thread for an hour: the caller gets a
-    :class:`RateLimitedError` carrying ``retry_after`` and decides.
+    :class:`RateLimitedError` carrying ``retry_after`` and decides. A server that went
+    silent costs a whole read timeout per try: it is tried again fewer times than one that
+    dropped the connection at once.
     """
 
     max_retry_after: float = 30.0
+    timeout_retries: int | None = None
 
     def new(self, **kw: Any) -> CappedRetry:
         fresh = super().new(**kw)
         fresh.max_retry_after = self.max_retry_after
+        fresh.timeout_retries = self.timeout_retries
         return fresh
 
     def increment(self, method=None, url=None, response=None, error=None, _pool=None,
@@ -56,10 +62,20 @@ class CappedRetry(Retry):
             wait = self.get_retry_after(response)
             if wait is not None and wait > self.max_retry_after:
                 raise MaxRetryError(_pool, url, ResponseError("Retry-After too long"))
-        return super().increment(method, url, response, error, _pool, _stacktrace)
+        timed_out = isinstance(error, ReadTimeoutError)
+        if timed_out and self.timeout_retries is not None and self.timeout_retries <= 0:
+            raise MaxRetryError(_pool, url, error) from error
+        fresh = super().increment(method, url, response, error, _pool, _stacktrace)
+        if timed_out and fresh.timeout_retries is not None:
+            fresh.timeout_retries -= 1
+        return fresh
 
 
-def make_retry(retries: int, backoff: float, max_retry_after: float) -> CappedRetry:
+def make_retry(retries: int, backoff: float, max_retry_after: float,
+               read_retries: int | None = None) -> CappedRetry:
+    """``read_retries``: how often a GET whose server went silent is tried again (each try
+    waits the whole read timeout: a hung server must be noticed in seconds, not minutes);
+    ``retries`` by default."""
     retry = CappedRetry(
         total=retries,
         connect=retries,
@@ -76,6 +92,7 @@ def make_retry(retries: int, backoff: float, max_retry_after: float) -> CappedRe
         raise_on_redirect=False,
     )
     retry.max_retry_after = max_retry_after
+    retry.timeout_retries = None if read_retries is None else min(retries, read_retries)
     return retry
 
 
@@ -92,6 +109,7 @@ class Transport:
         backoff: float,
         max_retry_after: float,
         pool_size: int,
+        read_retries: int | None = None,
     ) -> None:
         self.base_url = base_url
         self.host = urlsplit(base_url).netloc
@@ -99,7 +117,7 @@ class Transport:
         self._session = requests.Session()
         self._session.trust_env = False  # no netrc or proxy env overriding the token header
         adapter = HTTPAdapter(
-            max_retries=make_retry(retries, backoff, max_retry_after),
+            max_retries=make_retry(retries, backoff, max_retry_after, read_retries),
             pool_connections=2,
             pool_maxsize=max(pool_size, 4),
         )
@@ -174,6 +192,15 @@ class Transport:
             return err.TransportError(f"the connection to {host} was interrupted",
                                     kind="interrupted")
         return err.TransportError(f"could not reach {host}", kind="connection")
+
+
+def silent_server_seconds(timeout: tuple[float, float], read_retries: int,
+                          backoff: float) -> float:
+    """The longest a GET waits on a server that accepted the connection and says nothing:
+    every try waits the read timeout, with urllib3's backoff between tries."""
+    waits = sum(min(8.0, backoff * 2 ** n) for n in range(1, read_retries))
+    # (urllib3 sleeps no backoff before the first retry, then backoff * 2^(n-1))
+    return timeout[1] * (read_retries + 1) + waits
 
 
 def _root_cause(exc: BaseException) -> BaseException:
