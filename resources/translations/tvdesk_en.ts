@@ -59,17 +59,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>(%n missed) </source>
+        <source>%n missed</source>
         <translation>
-            <numerusform>(%n missed) </numerusform>
-            <numerusform>(%n missed) </numerusform>
+            <numerusform>%n missed</numerusform>
+            <numerusform>%n missed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>(%n to call back) </source>
+        <source>%n to call back</source>
         <translation>
-            <numerusform>(%n to call back) </numerusform>
-            <numerusform>(%n to call back) </numerusform>
+            <numerusform>%n to call back</numerusform>
+            <numerusform>%n to call back</numerusform>
         </translation>
     </message>
 </context>

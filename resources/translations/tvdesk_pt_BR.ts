@@ -12,6 +12,18 @@
         <translation>Informar o token…</translation>
     </message>
     <message>
+        <source>Saved history: connecting…</source>
+        <translation>Histórico salvo: conectando…</translation>
+    </message>
+    <message>
+        <source>Your saved history is shown meanwhile; tvdesk signs you in by itself as soon as it answers.</source>
+        <translation>Enquanto isso, seu histórico salvo aparece aqui; o tvdesk entra sozinho assim que ela responder.</translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation>Tentar agora</translation>
+    </message>
+    <message>
         <source>The new language applies the next time tvdesk starts.</source>
         <translation>O novo idioma vale a partir da próxima vez que o tvdesk for aberto.</translation>
     </message>
@@ -56,6 +68,14 @@
     <message>
         <source>Missed calls</source>
         <translation>Chamadas perdidas</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Tentativas</translation>
+    </message>
+    <message>
+        <source>Last try</source>
+        <translation>Última tentativa</translation>
     </message>
 </context>
 <context>
@@ -747,20 +767,6 @@
             <numerusform>A retornar (%n)</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>(%n missed) </source>
-        <translation>
-            <numerusform>(%n perdida) </numerusform>
-            <numerusform>(%n perdidas) </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>(%n to call back) </source>
-        <translation>
-            <numerusform>(%n a retornar) </numerusform>
-            <numerusform>(%n a retornar) </numerusform>
-        </translation>
-    </message>
     <message>
         <source>Call back the selected call</source>
         <translation>Retornar a ligação selecionada</translation>
@@ -792,6 +798,20 @@
     <message>
         <source>Extension {number}</source>
         <translation>Ramal {number}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed</source>
+        <translation>
+            <numerusform>%n perdida</numerusform>
+            <numerusform>%n perdidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to call back</source>
+        <translation>
+            <numerusform>%n a retornar</numerusform>
+            <numerusform>%n a retornar</numerusform>
+        </translation>
     </message>
     <message>
         <source>Extensions (supervisor)</source>
@@ -893,6 +913,26 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Could not reach {host}. Check the internet connection and try again.</source>
         <translation>Não foi possível falar com {host}. Confira a conexão com a internet e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Offline: tvdesk cannot reach the phone system ({host}).</source>
+        <translation>Sem conexão: o tvdesk não alcança a central telefônica ({host}).</translation>
+    </message>
+    <message>
+        <source>The phone system has a problem (error {status}).</source>
+        <translation>A central telefônica está com um problema (erro {status}).</translation>
+    </message>
+    <message>
+        <source>The phone system is too busy to answer.</source>
+        <translation>A central telefônica está ocupada demais para responder.</translation>
+    </message>
+    <message>
+        <source>The phone system sent an answer tvdesk could not read.</source>
+        <translation>A central telefônica enviou uma resposta que o tvdesk não conseguiu ler.</translation>
+    </message>
+    <message>
+        <source>The phone system is not answering.</source>
+        <translation>A central telefônica não está respondendo.</translation>
     </message>
 </context>
 <context>
@@ -1229,11 +1269,11 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     </message>
     <message>
         <source>queue id (empty: all)</source>
-        <translation>id da fila (vazio: todas)</translation>
+        <translation>nº da fila (em branco: todas)</translation>
     </message>
     <message>
         <source>Queue id (empty: all queues)</source>
-        <translation>Id da fila (vazio: todas as filas)</translation>
+        <translation>Número da fila (em branco: todas as filas)</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1591,6 +1631,13 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>No extensions in this account</source>
         <translation>Nenhum ramal nesta conta</translation>
+    </message>
+</context>
+<context>
+    <name>StoredPreview</name>
+    <message>
+        <source>Saved history: connecting…</source>
+        <translation>Histórico salvo: conectando…</translation>
     </message>
 </context>
 <context>

@@ -129,9 +129,7 @@ def make_controller(qt_loop, qtbot, tasks, config, sim):
         if c.main_window is not None:
             c.main_window.close_for_quit()  # stops the webphone: views let go of its page
             c.main_window.deleteLater()
-        if c.sign_in_window is not None:
-            c.sign_in_window.close()
-            c.sign_in_window.deleteLater()
+        c.flow.close_sign_in()  # (tvdesk closes it: not the agent, which would quit)
         if c.session is not None:
             c.session.close()
     # delete now, in this test's teardown, not during the next test's event processing

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.helpers.desktop import signed_in
 from tests.helpers.simulator import AGENT
@@ -112,6 +113,8 @@ def test_missed_calls_wait_in_the_call_back_list_until_called_back_or_done(
     def listed() -> list[str]:
         return [c.number for c in screen.model.all_rows()]
 
+    # the days the list covers come by themselves (the period shown is one day)
+    qtbot.waitUntil(lambda: not controller.history.data.filling, timeout=10000)
     with qtbot.waitSignal(controller.history.callBacksChanged, timeout=5000):
         controller.history.refresh_call_backs()  # (the list as it stands, read once)
     before = listed()
@@ -124,7 +127,8 @@ def test_missed_calls_wait_in_the_call_back_list_until_called_back_or_done(
     count = len(listed())
     assert count == len(before) + 2
     assert f"To call back ({count})" == main.tabs.tabText(main.tabs.indexOf(screen))
-    assert f"({count} to call back)" in main.windowTitle()
+    assert main.windowTitle().startswith("Extension 4000 (")  # the name first
+    assert f"{count} to call back)" in main.windowTitle()
     # called back from the list: it goes once the call is made
     screen.select_row(listed().index("48911112222"))
     screen.call_back.click()
@@ -150,3 +154,70 @@ def test_missed_calls_wait_in_the_call_back_list_until_called_back_or_done(
                     and "48955556666" in [c.number for c in
                                           again.main_window.call_backs.model.all_rows()],
                     timeout=15000)
+
+
+def pointer(widget, inside: bool) -> None:
+    """The agent's pointer enters or leaves ``widget`` (as the window system says it)."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QEnterEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QEnterEvent(QPointF(5, 5), QPointF(5, 5), QPointF(5, 5)) if inside else \
+        QEvent(QEvent.Type.Leave)
+    QApplication.sendEvent(widget, event)
+
+
+def test_a_call_back_nobody_answered_keeps_the_number_and_rows_hold_still_under_the_mouse(
+        qtbot, make_controller, sim, memory_keyring):
+    sim.hub.config.answer_delay_ms = 600_000  # the customer does not pick up
+    controller, main, phone = signed_in(qtbot, make_controller, sim, memory_keyring,
+                                        today=date.today())
+    qtbot.waitUntil(lambda: not controller.history.loading
+                    and not controller.history.data.filling, timeout=15000)
+    screen = main.call_backs
+
+    def listed() -> list[str]:
+        return [c.number for c in screen.model.all_rows()]
+
+    def caller_gives_up(number: str) -> None:
+        sim.hub.incoming_call(AGENT, number)
+        qtbot.waitUntil(lambda: phone.state.call is not None, timeout=5000)
+        sim.hub.remote(AGENT, "hangup")
+        qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
+
+    caller_gives_up("48911112222")
+    qtbot.waitUntil(lambda: "48911112222" in listed(), timeout=5000)
+    screen.select_row(listed().index("48911112222"))
+    screen.call_back.click()
+    qtbot.waitUntil(lambda: phone.state.call is not None
+                    and phone.state.call.phase is CallPhase.DIALING, timeout=10000)
+    phone.hangup()  # nobody answered: still to call back, with the try counted
+    qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
+    qtbot.waitUntil(lambda: any(c.number == "48911112222" and c.attempts == 1
+                                for c in screen.model.all_rows()), timeout=5000)
+    row = listed().index("48911112222")
+    model = screen.model
+    tries = next(n for n in range(model.columnCount()) if
+                 model.headerData(n, Qt.Orientation.Horizontal) == "Tries")
+    assert model.data(model.index(row, tries)) == "1"
+    assert model.data(model.index(row, tries + 1))  # the last try's time
+    # the pointer over the list: a call that ends moves no row under it
+    main.tabs.setCurrentWidget(screen)
+    shown = [c.number for c in screen.model.visible_rows()]
+    pointer(screen.table.viewport(), True)
+    caller_gives_up("48977778888")
+    qtbot.waitUntil(lambda: f"To call back ({len(shown) + 1})"
+                    == main.tabs.tabText(main.tabs.indexOf(screen)), timeout=5000)
+    assert [c.number for c in screen.model.visible_rows()] == shown  # held still
+    pointer(screen.table.viewport(), False)  # gone: the list as it is now
+    assert screen.model.visible_rows()[0].number == "48977778888"
+    # the call log too: the new call waits for the pointer to leave
+    main.tabs.setCurrentWidget(main.calls)
+    log_rows = [e.key for e in main.calls.model.visible_rows()]
+    pointer(main.calls.table.viewport(), True)
+    caller_gives_up("48966665555")
+    qtbot.wait(500)
+    assert [e.key for e in main.calls.model.visible_rows()] == log_rows
+    pointer(main.calls.table.viewport(), False)
+    qtbot.waitUntil(lambda: len(main.calls.model.visible_rows()) == len(log_rows) + 1,
+                    timeout=5000)

@@ -39,10 +39,8 @@ def test_portuguese_is_loaded_and_used(qapp):
         assert QCoreApplication.translate("MainWindow", "Calls") == "Chamadas"
         assert QCoreApplication.translate("Formatting", "Missed") == "Não atendida"
         # plurals through Qt's %n forms: "1 perdida", "2 perdidas"
-        assert QCoreApplication.translate("MainWindow", "(%n missed) ", "", 1) == \
-            "(1 perdida) "
-        assert QCoreApplication.translate("MainWindow", "(%n missed) ", "", 2) == \
-            "(2 perdidas) "
+        assert QCoreApplication.translate("MainWindow", "%n missed", "", 1) == "1 perdida"
+        assert QCoreApplication.translate("MainWindow", "%n missed", "", 2) == "2 perdidas"
         from tvdesk.gui.formatting import fmt_money
 
         assert fmt_money(Decimal("1234.5")) == "R$\xa01.234,50"  # a non-breaking space

@@ -233,6 +233,16 @@ def test_signing_out_with_a_locked_keyring_says_the_token_stayed(qtbot, make_con
     assert memory_keyring.passwords  # indeed still there
 
 
+def test_closing_the_sign_in_with_no_main_window_quits(qtbot, make_controller, sim,
+                                                       memory_keyring, tray):
+    """A tray would keep a phoneless tvdesk running: closing the sign-in ends it."""
+    controller = make_controller()
+    controller.set_tray(tray)
+    w = sign_in_window(qtbot, controller)
+    with qtbot.waitSignal(controller.quitting, timeout=5000):
+        w.close()
+
+
 def test_a_newcomer_is_shown_the_demo(qtbot, make_controller, sim, memory_keyring):
     controller = make_controller()  # first start: nothing remembered
     w = sign_in_window(qtbot, controller)

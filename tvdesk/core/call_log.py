@@ -19,8 +19,11 @@ from tvdesk.core.models import PhoneCall, ReceivedCall
 from tvdesk.core.phone import digits_only, format_for_display
 from tvdesk.core.vocabulary import CallDirection, CallStatus
 
-#: a call on the phone and a row of the API's report, same number, this close: one call
+#: a call on the phone and a row of the API's report, same number: one call when their times
+#: overlap, give or take this (the two clocks, the ring before the answer)
 SAME_CALL_SECONDS = 120
+#: and the API's row may begin this much earlier: the caller waited in a queue first
+QUEUE_WAIT_SECONDS = 600
 
 
 def national(number: str | None) -> str:
@@ -87,37 +90,73 @@ class LogEntry:
 
 def call_log(received: Iterable[ReceivedCall], phone: Iterable[PhoneCall]) -> list[LogEntry]:
     """One list: every received call, every call made, and the calls that rang on the phone
-    that the API has not reported (yet). Not sorted."""
+    that the API has not reported (yet). A call both have is one entry: the API's row
+    (recording, price), with tvdesk's record beside it (a rejection is tvdesk's word: the
+    API says only "not answered"). Not sorted."""
     received = list(received)
-    entries = [LogEntry.of_received(call) for call in received]
     phone = list(phone)
-    if any(call.direction == CallDirection.IN for call in phone):
-        reported = _reported(received)
-        phone = [call for call in phone if not _in_report(call, reported)]  # listed once
-    entries.extend(LogEntry.of_phone(call) for call in phone)
+    matched = match_calls(received, phone) if any(
+        call.direction == CallDirection.IN for call in phone) else {}
+    by_row = {id(row): call for call, row in matched.items()}
+    entries = []
+    for row in received:
+        entry = LogEntry.of_received(row)
+        own = by_row.get(id(row))
+        if own is not None:
+            entry.phone = own
+            if own.outcome == CallStatus.REJECTED and not entry.answered:
+                entry.result = CallStatus.REJECTED
+        entries.append(entry)
+    entries.extend(LogEntry.of_phone(call) for call in phone if call not in matched)
     return entries
 
 
 def in_report(call: PhoneCall, received: Iterable[ReceivedCall]) -> bool:
-    """Whether the API's report has this call of the phone (one that rang, same number,
-    within ``SAME_CALL_SECONDS``)."""
-    return _in_report(call, _reported(received))
+    """Whether the API's report has this call of the phone (see :func:`match_calls`)."""
+    return call in match_calls(list(received), [call])
 
 
-def _reported(received: Iterable[ReceivedCall]) -> dict[str, list[float]]:
-    reported: dict[str, list[float]] = defaultdict(list)
-    for call in received:
-        if call.caller:
-            reported[national(call.caller)].append(call.started_at.timestamp())
-    return reported
-
-
-def _in_report(call: PhoneCall, reported: dict[str, list[float]]) -> bool:
-    if call.direction != CallDirection.IN:
-        return False
-    when = call.started_at.timestamp()
-    return any(abs(ts - when) <= SAME_CALL_SECONDS
-               for ts in reported.get(national(call.number), ()))
+def match_calls(received: list[ReceivedCall], phone: list[PhoneCall]
+                ) -> dict[PhoneCall, ReceivedCall]:
+    """Which API row is which call that rang on the phone, one to one: the same call id
+    where the phone heard one, else the same national number with times that overlap (the
+    API's row may begin up to :data:`QUEUE_WAIT_SECONDS` earlier, for a queue wait; either
+    clock :data:`SAME_CALL_SECONDS` off), the nearest start first. A 17-minute call is one
+    call, whichever end of it the report's time stamps."""
+    by_id = {str(row.id): row for row in received}
+    by_number: dict[str, list[tuple[float, float, ReceivedCall]]] = defaultdict(list)
+    for row in received:
+        if row.caller:
+            start = row.started_at.timestamp()
+            by_number[national(row.caller)].append((start, start + max(0, row.seconds), row))
+    taken: set[int] = set()
+    out: dict[PhoneCall, ReceivedCall] = {}
+    rung = sorted((c for c in phone if c.direction == CallDirection.IN),
+                  key=lambda c: c.started_at)
+    for call in rung:  # by id first: a number-and-time guess never takes another's row
+        row = by_id.get(str(call.chamada_id)) if call.chamada_id else None
+        if row is not None and id(row) not in taken and \
+                national(row.caller) == national(call.number):
+            taken.add(id(row))
+            out[call] = row
+    for call in rung:
+        if call in out:
+            continue
+        ps = call.started_at.timestamp()
+        pe = ps + max(0, call.talk_seconds)
+        best, best_gap = None, None
+        for start, end, row in by_number.get(national(call.number), ()):
+            if id(row) in taken:
+                continue
+            if start <= pe + SAME_CALL_SECONDS and \
+                    ps - QUEUE_WAIT_SECONDS - SAME_CALL_SECONDS <= end + SAME_CALL_SECONDS:
+                gap = abs(start - ps)
+                if best_gap is None or gap < best_gap:
+                    best, best_gap = row, gap
+        if best is not None:
+            taken.add(id(best))
+            out[call] = best
+    return out
 
 
 @dataclass(frozen=True)

@@ -90,12 +90,14 @@ class PhoneCall:
 
 @dataclass(frozen=True, slots=True)
 class CallBack:
-    """A number to call back: it called and was not answered, and nothing since (no call
-    made to it, none from it answered, no "Done")."""
+    """A number to call back: it called and was not answered, and the customer was not
+    reached since (no call to or from it answered, no "Done")."""
 
     number: str             # as the last missed call had it
     last_missed: datetime
     times: int              # missed calls from it since it was last dealt with
+    attempts: int = 0       # calls made to it since, that nobody answered
+    last_attempt: datetime | None = None
 
 
 @dataclass(slots=True, unsafe_hash=True)

@@ -47,6 +47,7 @@ class AgentData(QObject):
     cancelled = Signal()
     storeProblem = Signal(str)      # "recovered" (an unreadable file was set aside)
     storeOpened = Signal(object)    # the HistoryStore, once open
+    filled = Signal()               # days no screen showed were fetched into the store
 
     def __init__(self, session: Session, tasks: Tasks, parent=None, *,
                  store_factory: Callable[[], HistoryStore] | None = None,
@@ -64,6 +65,7 @@ class AgentData(QObject):
         self._flag: threading.Event | None = None
         self._task: asyncio.Task | None = None
         self._pages: dict[object, tuple[int, int]] = {}
+        self._filling = False
 
     @property
     def loading(self) -> bool:
@@ -79,6 +81,44 @@ class AgentData(QObject):
     def cancel(self) -> None:
         if self._flag is not None:
             self._flag.set()
+
+    @property
+    def filling(self) -> bool:
+        """Days for the call-back list are being fetched."""
+        return self._filling
+
+    def fill(self, start: date, end: date, skip: tuple[date, date] | None = None) -> None:
+        """The received calls of ``start``..``end`` the history database lacks, fetched
+        into it in the background (no screen shows them): what the call-back list covers
+        is there whatever period the agent looked at. ``skip``: days just fetched."""
+        if self.store is None or self._filling:
+            return
+        self._filling = True
+        self.tasks.spawn(self._fill(self.store, start, end, skip), owner=self)
+
+    async def _fill(self, store: HistoryStore, start: date, end: date,
+                    skip: tuple[date, date] | None) -> None:
+        bg, client, ramal_id = self.tasks, self.session.client, self.session.ramal.id
+        today = self._today()
+        flag = bg.cancel_flag()
+        fetched = False
+        try:
+            ranges = await bg.run(store.missing_ranges, CALLS, start, end, today)
+            for first, last in _outside(ranges, skip):
+                def fetch(first=first, last=last) -> None:
+                    report = client.received_calls(ramal_id, first, last, cancel=flag)
+                    store.save_calls(report.calls, first, last, today=today)
+
+                await bg.run(fetch)
+                fetched = True
+        except (ApiError, StoreUnavailableError, sqlite3.Error) as exc:
+            log.info("days for the call-back list not fetched: %s", type(exc).__name__)
+        finally:
+            bg.release(flag)
+            if alive(self):
+                self._filling = False
+        if fetched and alive(self):
+            self.filled.emit()
 
     def _open_store(self) -> HistoryStore | None:
         """On a worker: the history database, once; None when there is none to be had."""
@@ -202,3 +242,22 @@ class AgentData(QObject):
                                         total_duration=None, pauses=pauses),
                             store.own_record(start, end), self.session.client.tz,
                             figures=figures)
+
+
+def _outside(ranges: list[tuple[date, date]], skip: tuple[date, date] | None
+             ) -> list[tuple[date, date]]:
+    """``ranges`` less the days of ``skip``."""
+    if skip is None:
+        return ranges
+    from datetime import timedelta
+
+    out = []
+    for first, last in ranges:
+        if last < skip[0] or first > skip[1]:
+            out.append((first, last))
+            continue
+        if first < skip[0]:
+            out.append((first, skip[0] - timedelta(days=1)))
+        if last > skip[1]:
+            out.append((skip[1] + timedelta(days=1), last))
+    return out

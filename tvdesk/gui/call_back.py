@@ -1,5 +1,6 @@
 """The numbers to call back: missed calls with nothing since (see the history database).
-Call back dials the number (which deals with it once the call is made); Done clears it."""
+Call back dials the number (it leaves the list once the customer answers; a try nobody
+answered is counted beside it); Done clears it."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from tvdesk.core.models import CallBack
 from tvdesk.gui.icons import icon
 from tvdesk.gui.models.call_back_model import CallBackModel
+from tvdesk.gui.widgets.hold_still import HoldStill
 
 
 class CallBackScreen(QWidget):
@@ -61,6 +63,7 @@ class CallBackScreen(QWidget):
         self.table.doubleClicked.connect(lambda _index: self._call_back())
         self.table.activated.connect(lambda _index: self._call_back())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.hold = HoldStill(self.table)
         self.set_rows([])
 
     @property
@@ -68,6 +71,12 @@ class CallBackScreen(QWidget):
         return len(self.model.all_rows())
 
     def set_rows(self, rows: list[CallBack]) -> None:
+        """The list as it is now; while the pointer is over it, when the pointer leaves
+        (a call that ends never moves a row under the mouse)."""
+        self.hold.drop()  # (only the newest list matters)
+        self.hold.run(lambda: self._show_rows(rows))
+
+    def _show_rows(self, rows: list[CallBack]) -> None:
         chosen = self.selected()
         self.model.set_rows(rows)
         if chosen is not None:  # the agent's place stays where it can

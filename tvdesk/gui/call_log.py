@@ -42,6 +42,7 @@ from tvdesk.gui.models.call_log_model import (
     private_label,
 )
 from tvdesk.gui.recording_player import audio_output_available, multimedia_available
+from tvdesk.gui.widgets.hold_still import HoldStill
 
 
 class CallLogScreen(QWidget):
@@ -100,6 +101,7 @@ class CallLogScreen(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in any form
         self.table.installEventFilter(self)
         self.table.setModel(self.model)
+        self.hold = HoldStill(self.table)  # rows stay put under the mouse
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_WHEN, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -218,25 +220,27 @@ class CallLogScreen(QWidget):
     def add_entry(self, entry: LogEntry) -> None:
         """A call that just ended on the agent's phone, in the period shown."""
         self._period.append(entry)
-        if not self._searching:
-            self.model.append_rows([entry])
+        if not self._searching:  # (under the mouse: when it leaves, see HoldStill)
+            self.hold.run(lambda: None if self._searching else self.model.append_rows([entry]))
 
     def period_entries(self) -> list[LogEntry]:
         return list(self._period)
 
     def _set_period(self, entries: list[LogEntry]) -> None:
         self._period = list(entries)
+        self.hold.drop()  # (what waited is in the new list)
         if not self._searching:
             self.model.set_rows(self._period)
 
     def _replace_keeping_place(self, entries: list[LogEntry]) -> None:
-        if [e.key for e in self._period] == [e.key for e in entries]:
-            return  # nothing new: leave the view alone
-        if self._searching:
-            self._period = list(entries)
-            return
-        self._show_keeping_place(entries)
+        if [(e.key, e.result) for e in self._period] == [(e.key, e.result) for e in entries]:
+            return  # nothing new (a row the phone has now named rejected is new): as it is
         self._period = list(entries)
+        self.hold.drop()
+        if self._searching:
+            return
+        self.hold.run(lambda: None if self._searching else
+                      self._show_keeping_place(self._period))
 
     def _show_keeping_place(self, entries: list[LogEntry]) -> None:
         chosen = self.selected()

@@ -75,6 +75,10 @@ class AppController(QObject):
         self.flow.tokenReplaced.connect(self._token_replaced)
         self.flow.tokenAcceptedAgain.connect(self._token_accepted_again)
         self.flow.demoRequested.connect(self._try_the_demo)
+        self.flow.signInWaiting.connect(self._sign_in_waiting)
+        # closing the sign-in with no main window ends tvdesk: never a phoneless tvdesk
+        # left in the tray
+        self.flow.signInClosed.connect(lambda: self.main_window is None and self.quit())
         self.restart_as_demo = False  # app.run starts `tvdesk --demo` once this one is gone
         self.dialer = Dialer(self)
         self.startup = Startup(self, demo_source=demo, url_prefetch=url_prefetch)
@@ -176,6 +180,7 @@ class AppController(QObject):
     def close_main_window(self) -> None:
         """Back to the sign-in (a refused token, signing out): the window, its phone and
         the session go; the sign-in shows first, so there is never no window."""
+        self.flow.stop_waiting()
         if self.main_window is not None:
             window, self.main_window = self.main_window, None
             self.flow.show_sign_in()  # first: never zero windows (the app would quit)
@@ -231,6 +236,7 @@ class AppController(QObject):
 
         dock = self.open_main_window()
         window = self.main_window
+        window.hide_message("signin")  # (it waited for the API: it answered)
         self.tasks.submit(phone_warm_up)  # numbers format fast when the first rows arrive
         window.show_extension(session.ramal)
         window.set_ready(True)
@@ -294,6 +300,24 @@ class AppController(QObject):
     def _message_action(self, source: str) -> None:
         if source == "token":
             self.ask_for_token()
+        elif source == "signin":
+            self.flow.retry_now()
+
+    def _sign_in_waiting(self, exc: BaseException, _delay: float) -> None:
+        """The remembered sign-in could not reach the API: the window stays with the
+        stored history to browse, says so, and the flow tries again by itself."""
+        from tvdesk.gui.messages import unreachable_text
+
+        window = self.main_window
+        if window is None:
+            return
+        window.allow_browsing()
+        window.show_status(self.tr("Saved history: connecting…"))
+        window.show_message(
+            unreachable_text(exc, self.settings.current.base_url) + " " +
+            self.tr("Your saved history is shown meanwhile; tvdesk signs you in by itself "
+                    "as soon as it answers."),
+            MessageKind.WARNING, action=self.tr("Try now"), source="signin")
 
     def ask_for_token(self):
         """The token dialog, over the main window (non-blocking)."""
@@ -443,6 +467,7 @@ class AppController(QObject):
         if self._quitting:
             return
         self._quitting = True
+        self.flow.stop_waiting()
         if self.dock is not None:
             self.dock.unregister(then=self._quit_now)
         else:

@@ -69,6 +69,8 @@ class History(QObject):
         w.messageActionRequested.connect(
             lambda source: source == "offline" and not self.loading and self.refresh())
         d.callsLoaded.connect(lambda _report: self.refresh_call_backs())
+        d.callsLoaded.connect(lambda _report: self._fill_call_back_days())
+        d.filled.connect(self.refresh_call_backs)
         w.call_backs.doneRequested.connect(self.call_back_done)
         d.storeProblem.connect(self._store_problem)
         d.callsPage.connect(self._page)
@@ -253,9 +255,18 @@ class History(QObject):
         store = self.data.store
         if store is None:
             return
-        first = self._window.range_bar.today() - timedelta(days=CALL_BACK_DAYS)
+        first = self._call_back_days()[0]
         since = datetime.combine(first, datetime.min.time()).astimezone()
         self._tasks.submit(store.to_call_back, since, owner=self, done=self._call_backs)
+
+    def _call_back_days(self) -> tuple[date, date]:
+        today = self._window.range_bar.today()
+        return today - timedelta(days=CALL_BACK_DAYS), today
+
+    def _fill_call_back_days(self) -> None:
+        """The days the call-back list covers, fetched whatever period is on screen: its
+        count is the same after a look at "Yesterday" as before (3 became 9)."""
+        self.data.fill(*self._call_back_days(), skip=self._shown_range)
 
     def _call_backs(self, job) -> None:
         if job.exception() is not None:

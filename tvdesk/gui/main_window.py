@@ -198,6 +198,11 @@ class MainWindow(QMainWindow):
         self.menu_actions.refresh.setEnabled(ready)
         self.menu_actions.export.setEnabled(ready)
 
+    def allow_browsing(self) -> None:
+        """Not signed in yet (the API does not answer): the stored history on screen can
+        be scrolled, searched and filtered meanwhile."""
+        self.tabs.setEnabled(True)
+
     def allow_dialing(self) -> None:
         """The phone exists before the sign-in has finished: the dial box works already."""
         for w in (self.dial_box, self.dial_button):
@@ -224,10 +229,14 @@ class MainWindow(QMainWindow):
         self._show_title()
 
     def _show_title(self) -> None:
-        missed = self.tr("(%n missed) ", "", self._missed) if self._missed else ""
-        to_call = self.tr("(%n to call back) ", "", self._call_backs) if self._call_backs \
-            else ""
-        self.setWindowTitle(missed + to_call + self._title)
+        """The name first, the counts after it: a taskbar cuts a title at its end, and
+        "(1 missed) (3 to call back)…" left no name to find the window by."""
+        counts = []
+        if self._missed:
+            counts.append(self.tr("%n missed", "", self._missed))
+        if self._call_backs:
+            counts.append(self.tr("%n to call back", "", self._call_backs))
+        self.setWindowTitle(self._title + (f" ({', '.join(counts)})" if counts else ""))
 
     def changeEvent(self, event) -> None:
         from PySide6.QtCore import QEvent
@@ -267,7 +276,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ messages and loading
     # messages that stay until their source takes them back (a refresh does not hide them):
     # the phone is down, the token was refused
-    STICKY = frozenset({"phone", "token", "offline"})
+    STICKY = frozenset({"phone", "token", "offline", "signin"})
 
     def show_message(self, text: str, kind: str = MessageKind.INFO, *, retry: bool = False,
                      action: str = "", source: str = "app") -> None:

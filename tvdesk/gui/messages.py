@@ -109,6 +109,27 @@ def _transport(exc: TransportError, host: str) -> str:
     return text.format(host=host)
 
 
+def unreachable_text(exc: BaseException, host: str = "") -> str:
+    """Why the phone system cannot be used for now, in one sentence, without telling the
+    agent to try again (tvdesk does)."""
+    from urllib.parse import urlsplit
+
+    name = urlsplit(host).netloc or host
+    if (isinstance(exc, TransportError) and exc.kind != "timeout") or \
+            not isinstance(exc, ApiError | TimeoutError):
+        return Q.translate("Messages", "Offline: tvdesk cannot reach the phone system "
+                                       "({host}).").format(host=name)
+    if isinstance(exc, ServerError):
+        return Q.translate("Messages", "The phone system has a problem (error {status})."
+                           ).format(status=exc.status or "?")
+    if isinstance(exc, RateLimitedError):
+        return Q.translate("Messages", "The phone system is too busy to answer.")
+    if isinstance(exc, MalformedResponseError):
+        return Q.translate("Messages", "The phone system sent an answer tvdesk could not "
+                                       "read.")
+    return Q.translate("Messages", "The phone system is not answering.")
+
+
 def not_allowed_text() -> str:
     """The extension may not use the webphone (the API's ``webphone`` flag)."""
     return Q.translate("Webphone", "This extension may not use the webphone. A supervisor "

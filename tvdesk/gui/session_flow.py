@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from tvdesk.core.api import ApiError, AuthenticationError
+from tvdesk.core.api import (
+    ApiError,
+    AuthenticationError,
+    MalformedResponseError,
+    RateLimitedError,
+    ServerError,
+    TransportError,
+)
 from tvdesk.core.credentials import (
     CredentialStore,
     KeyringLockedError,
@@ -49,9 +56,13 @@ class SessionFlow(QObject):
     signInFailed = Signal()         # a main window showing must give way to the sign-in
     signInShown = Signal(object)    # the SignInWindow
     demoRequested = Signal()        # the newcomer asked to try the demo
+    signInClosed = Signal()         # the agent closed the sign-in window
     tokenNeeded = Signal()          # the token was refused during the day (confirmed)
     tokenAcceptedAgain = Signal()   # refused once, accepted on the next request
     tokenReplaced = Signal()        # a new token, checked, is used from now on
+    # the remembered sign-in could not reach the API (the error, the seconds until the next
+    # try): the main window stays, and this tries again by itself
+    signInWaiting = Signal(object, float)
 
     def __init__(self, settings: SettingsModel, credentials: CredentialStore, tasks: Tasks, *,
                  demo: bool = False, client_options: dict | None = None, parent=None) -> None:
@@ -67,6 +78,8 @@ class SessionFlow(QObject):
         self._checking_token = False
         self.token_dialog = None  # TokenDialog, while open
         self._sign_in_task = None
+        self._waiter = None  # asyncio.Future: the remembered sign-in's next try
+        self._late_job = None  # a sign-in given up on that may still answer
 
     # ------------------------------------------------------------------ the sign-in window
     def show_sign_in(self, error: str = "", token: str = "") -> SignInWindow:
@@ -79,6 +92,7 @@ class SessionFlow(QObject):
                     self.sign_in(token, url, ext, remember)))
             w.cancelRequested.connect(self._cancel_sign_in)
             w.demoRequested.connect(self.demoRequested)
+            w.closedByAgent.connect(self.signInClosed)
             # a newcomer (nothing remembered, no demo running) is shown the way to try it
             w.show_demo_hint(not self._demo and not self._settings.current.ramal)
             w.extensionsRequested.connect(
@@ -96,6 +110,7 @@ class SessionFlow(QObject):
 
     def close_sign_in(self) -> None:
         if self.window is not None:
+            self.window.done = True
             self.window.close()
             self.window.deleteLater()
             self.window = None
@@ -135,6 +150,25 @@ class SessionFlow(QObject):
         if task is not None and not task.done():
             task.cancel()
 
+    async def _check(self, token: str, base_url: str, extension: str, client):
+        """The API's word on ``token`` and ``extension`` (on a worker): the Session, or the
+        ApiError; TimeoutError after :data:`SIGN_IN_SECONDS`. A sign-in given up on may
+        still answer: its own client is closed then (one shared with the phone is not)."""
+        import asyncio
+
+        options = {"timeout": self.SIGN_IN_TIMEOUT, **self.client_options}
+        job = self._tasks.submit(_sign_in, token, base_url, extension, client=client,
+                                 **options)
+        answer = asyncio.wrap_future(job)
+        try:
+            return await asyncio.wait_for(asyncio.shield(answer), self.SIGN_IN_SECONDS)
+        except (TimeoutError, asyncio.CancelledError):
+            answer.add_done_callback(_heard)  # (its error is the late job's to tell)
+            self._late_job = job
+            if client is None:
+                job.add_done_callback(_close_late_session)  # an answer after all: not used
+            raise
+
     async def sign_in(self, token: str, base_url: str, extension: str, remember: bool,
                       from_keyring: bool = False, client=None) -> Session | None:
         """Check the token and find the extension; ``client``: one already made for this
@@ -143,14 +177,9 @@ class SessionFlow(QObject):
 
         if self.window is not None:
             self.window.set_busy(True)
-        options = {"timeout": self.SIGN_IN_TIMEOUT, **self.client_options}
-        job = self._tasks.submit(_sign_in, token, base_url, extension, client=client,
-                                 **options)
         try:
-            session = await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(job)),
-                                             self.SIGN_IN_SECONDS)
+            session = await self._check(token, base_url, extension, client)
         except (TimeoutError, asyncio.CancelledError) as exc:
-            job.add_done_callback(_close_late_session)  # an answer after all: not used
             cancelled = isinstance(exc, asyncio.CancelledError)
             log.info("sign-in %s", "cancelled" if cancelled else "timed out")
             if self.window is not None:
@@ -165,14 +194,21 @@ class SessionFlow(QObject):
                 self.show_sign_in(token=token)
             return None
         except (ApiError, ValueError) as exc:
-            log.info("sign-in failed: %s", type(exc).__name__)
-            self.signInFailed.emit()  # its phone too, before the client they shared goes
-            if client is not None:
-                client.close()
-            w = self.show_sign_in(token=token)
-            w.set_busy(False)
-            w.show_error(_why(exc, base_url))
-            return None
+            return self._refused(exc, token, base_url, client)
+        return await self._accepted(session, token, extension, remember, from_keyring)
+
+    def _refused(self, exc: BaseException, token: str, base_url: str, client) -> None:
+        """The sign-in form, saying why (the main window gives way to it)."""
+        log.info("sign-in failed: %s", type(exc).__name__)
+        self.signInFailed.emit()  # its phone too, before the client they shared goes
+        if client is not None:
+            client.close()
+        w = self.show_sign_in(token=token)
+        w.set_busy(False)
+        w.show_error(_why(exc, base_url))
+
+    async def _accepted(self, session: Session, token: str, extension: str, remember: bool,
+                        from_keyring: bool) -> Session:
         self.notice = ""
         if not self._demo:
             self._settings.update(base_url=session.base_url, ramal=extension,
@@ -182,6 +218,95 @@ class SessionFlow(QObject):
         self.session = session
         self.signedIn.emit(session)
         return session
+
+    # what says the API could not be reached (or not used) for now, not that it said no
+    UNREACHABLE = (TransportError, ServerError, RateLimitedError, MalformedResponseError)
+
+    async def sign_in_remembered(self, token: str, base_url: str, extension: str,
+                                 client=None) -> Session | None:
+        """The morning's sign-in with the keyring's token. An unreachable, failing or silent
+        API does not send the agent to the sign-in form: the main window stays (the stored
+        history, the phone retrying by itself) and ``signInWaiting`` says so while this
+        tries again (backoff up to 30 s, or at once: :meth:`retry_now`) until the API
+        answers. Only a token the API refused twice (confirmed, as during the day), an
+        unknown extension or an account that may not sign in go to the form."""
+        import asyncio
+
+        attempt, refusals = 0, 0
+        self._late_job = None  # (an earlier sign-in's: another token's)
+        while True:
+            try:
+                session = await self._answer_of_late_job()
+                if session is None:
+                    session = await self._check(token, base_url, extension, client)
+            except AuthenticationError as exc:
+                refusals += 1
+                if refusals < 2:
+                    log.info("the remembered token was refused: asking once more")
+                    continue
+                return self._refused(exc, token, base_url, client)
+            except (TimeoutError, *self.UNREACHABLE) as exc:
+                delay = sign_in_retry_delay(attempt)
+                attempt += 1
+                log.info("sign-in: the API could not be reached (%s); again in %.0f s",
+                         type(exc).__name__, delay)
+                self.signInWaiting.emit(exc, delay)
+                if not await self._wait(delay):
+                    return None  # no longer wanted (signed out, quitting)
+                continue
+            except asyncio.CancelledError:
+                raise
+            except (ApiError, ValueError) as exc:
+                return self._refused(exc, token, base_url, client)
+            return await self._accepted(session, token, extension, True, True)
+
+    async def _answer_of_late_job(self) -> Session | None:
+        """A try given up on (silent API) that is still running is waited for rather than
+        piled on: its answer, when it is a session, is the sign-in."""
+        import asyncio
+
+        job, self._late_job = self._late_job, None
+        if job is None or job.cancelled():
+            return None
+        try:
+            return await asyncio.wrap_future(job)
+        except (ApiError, ValueError):
+            return None  # (the try made now says what is wrong)
+
+    async def _wait(self, seconds: float) -> bool:
+        """Until the next try (True), or until the wait is stopped (False)."""
+        import asyncio
+
+        from PySide6.QtCore import QTimer
+
+        waiter = asyncio.get_running_loop().create_future()
+        self._waiter = waiter
+
+        def due(value: bool) -> None:
+            if not waiter.done():
+                waiter.set_result(value)
+
+        QTimer.singleShot(int(seconds * 1000), self, lambda: due(True))
+        try:
+            return await waiter
+        finally:
+            if self._waiter is waiter:
+                self._waiter = None
+
+    @property
+    def waiting(self) -> bool:
+        """The remembered sign-in waits for the API."""
+        return self._waiter is not None
+
+    def retry_now(self) -> None:
+        """*Try now*: the remembered sign-in's next try, at once."""
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_result(True)
+
+    def stop_waiting(self) -> None:
+        """No more tries (the agent signed out or quits)."""
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_result(False)
 
     async def keep_token(self, token: str, base_url: str, remember: bool) -> None:
         """A new token entered during the day: into the keyring (or out of it), and the
@@ -291,6 +416,18 @@ class SessionFlow(QObject):
         await self.keep_token(token, session.base_url, remember)
         dialog.accept()
         self.tokenReplaced.emit()
+
+
+def sign_in_retry_delay(attempt: int) -> float:
+    """5, 10, 20, then every 30 seconds."""
+    return float(min(30, 5 * 2 ** attempt))
+
+
+def _heard(answer) -> None:
+    """An asyncio future whose outcome nobody awaits any more: its error is retrieved (no
+    "exception was never retrieved" at exit)."""
+    if not answer.cancelled():
+        answer.exception()
 
 
 def _close_late_session(job) -> None:

@@ -39,9 +39,11 @@ class SignInWindow(QWidget):
     extensionsRequested = Signal(str, str)         # token, base URL
     cancelRequested = Signal()                     # stop waiting for the server
     demoRequested = Signal()                       # try tvdesk without an account
+    closedByAgent = Signal()  # the agent closed it (not tvdesk, once signed in)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.done = False  # tvdesk is closing it (signed in): not the agent
         self.accepted_hosts: set[str] = set()  # odd hosts the agent chose to send a token to
         self.host_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Sign in"))  # (the desktop adds " — tvdesk")
@@ -309,6 +311,11 @@ class SignInWindow(QWidget):
             self.cancelRequested.emit()
             return
         super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:
+        super().closeEvent(event)
+        if event.isAccepted() and not self.done:
+            self.closedByAgent.emit()
 
 
 class TokenDialog(QDialog):

@@ -250,9 +250,9 @@ class Startup:
                                        remember=False, client=line.client)
                 return
             s = app.settings.current
-            if first:  # the remembered token
-                await app.flow.sign_in(first, s.base_url, s.ramal, remember=True,
-                                       from_keyring=True, client=line and line.client)
+            if first:  # the remembered token (an unreachable API: the window stays)
+                await app.flow.sign_in_remembered(first, s.base_url, s.ramal,
+                                                  client=line and line.client)
                 return
             app.close_main_window()  # no token after all: the agent signs in
             if locked is not None:  # not "no keyring": unlocking it brings the token back

@@ -14,6 +14,8 @@ import sqlite3
 from datetime import date, tzinfo
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication as Q
+
 from tvdesk.core.history_store import HistoryStore, StoreUnavailableError, store_path
 from tvdesk.core.models import PauseReport, ReceivedCallsReport
 from tvdesk.core.period import Period, build_period
@@ -61,3 +63,4 @@ def show_preview(window: MainWindow, span: tuple[date, date], period: Period | N
     window.pauses.show_report(period.pauses, span, period.reasoned_pauses)
     window.my_day.show_period(period, span)
     window.preview_range = span
+    window.show_status(Q.translate("StoredPreview", "Saved history: connecting…"))

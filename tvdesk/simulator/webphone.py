@@ -286,7 +286,9 @@ class WebphoneHub:
         rec = self.store.by_number(ramal)
         numero = numero or random_number(random.Random())
         call = {"id": next(self._call_ids), "numero": numero, "offered_at": time.monotonic(),
-                "answered_at": None}
+                "answered_at": None,
+                # the report's data_inicio: when the call began, not when it ended
+                "began": datetime.now(BRASILIA).replace(microsecond=0)}
         for reg in regs:
             reg.incoming = call  # shared: the call is recorded once, whoever ends it
             reg.events.put({"type": "incoming", "numeroChegando": numero,
@@ -315,6 +317,8 @@ class WebphoneHub:
         call["recorded"] = True
         if call["answered_at"] is not None:
             seconds = max(1, int(time.monotonic() - call["answered_at"]))
-            self.store.add_received_call(reg.ramal_id, call["numero"], "atendida", seconds)
+            self.store.add_received_call(reg.ramal_id, call["numero"], "atendida", seconds,
+                                         at=call["began"])
         else:
-            self.store.add_received_call(reg.ramal_id, call["numero"], "não atendida", 0)
+            self.store.add_received_call(reg.ramal_id, call["numero"], "não atendida", 0,
+                                         at=call["began"])

@@ -1,5 +1,6 @@
-"""Who to call back: missed calls with nothing since (no call made to the number, none
-from it answered, no "Done"), from the API's rows and the phone's own."""
+"""Who to call back: missed calls whose customer was not reached since (no call to or from
+the number answered, no "Done"), from the API's rows and the phone's own; a call back
+nobody answered keeps the number, counted (issue 21)."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ def store(tmp_path):
 def test_the_call_back_list(store):
     day = T0.date()
     store.save_calls([
-        received(1, "48999990001", 0),               # A: missed, then called back
+        received(1, "48999990001", 0),               # A: missed, called back: no answer
+        received(9, "48999990006", 2),               # F: missed, called back: reached
         received(2, "(48) 99999-0002", 5),           # B: missed, then answered from B
         received(3, "48999990002", 20, "atendida"),
         received(4, "+55 48 99999-0003", 10),        # C: missed twice
@@ -46,7 +48,9 @@ def test_the_call_back_list(store):
         received(6, "48999990005", 40),              # E: missed, still to call back
         received(7, "4001", 45),                     # an extension: never listed
     ], day, day, T0 + timedelta(days=2))
-    store.record_phone_call(made("+5548999990001", 15))  # A called back (no answer: dealt)
+    store.record_phone_call(made("+5548999990001", 15))  # A: nobody answered, twice
+    store.record_phone_call(made("+5548999990001", 25))
+    store.record_phone_call(made("+5548999990006", 16, "answered"))  # F: reached
     # D: rang on the phone and was missed; the API does not report it (yet)
     store.record_phone_call(PhoneCall("in", "48999990004", T0 + timedelta(minutes=50),
                                       "missed"))
@@ -55,9 +59,16 @@ def test_the_call_back_list(store):
                                                                              seconds=20),
                                       "missed"))
     listed = {c.number[-4:]: c for c in store.to_call_back()}
-    assert set(listed) == {"0003", "0004", "0005"}
+    assert set(listed) == {"0001", "0003", "0004", "0005"}
     assert listed["0003"].times == 2 and listed["0005"].times == 1
-    assert [c.number[-4:] for c in store.to_call_back()] == ["0004", "0005", "0003"]
+    # the tries that did not reach A: how many, and the last one's time
+    assert (listed["0001"].attempts, listed["0001"].last_attempt) == (
+        2, T0 + timedelta(minutes=25))
+    assert listed["0003"].attempts == 0 and listed["0003"].last_attempt is None
+    assert [c.number[-4:] for c in store.to_call_back()] == ["0004", "0005", "0003", "0001"]
+    # A answers at last: off the list
+    store.record_phone_call(made("48999990001", 35, "answered"))
+    assert "0001" not in {c.number[-4:] for c in store.to_call_back()}
     assert listed["0003"].last_missed == T0 + timedelta(minutes=30)
     # "Done" clears one; a new missed call after it brings it back
     store.call_back_done("48 99999-0003", T0 + timedelta(minutes=60))

@@ -156,3 +156,42 @@ def test_the_figures_of_a_day():
 def test_an_entry_of_the_api_keeps_the_vendors_unknown_status():
     entry = LogEntry.of_received(received(5, "48999990001", 0, "transbordada"))
     assert entry.result is None and entry.status == "transbordada"
+
+
+def test_a_long_call_is_one_call_whichever_end_the_report_stamps():
+    """17 minutes: the phone's record begins when it rang; the API's row at the call's
+    start (as data_inicio says), after a queue wait, or (an older simulator) at its end."""
+    talk = 17 * 60
+    rung = phone("in", "+5548999990001", 0, "answered", talk)
+    for minutes in (0, -4, 17.1):  # the start; 4 minutes of queue before it rang; the end
+        row = received(9, "48999990001", 0, seconds=talk + 5)
+        row = replace(row, started_at=T0 + timedelta(minutes=minutes))
+        log = call_log([row], [rung])
+        assert len(log) == 1 and log[0].received is row and log[0].phone == rung, minutes
+        assert LogTotals.of(log).talk_seconds == talk + 5  # counted once
+        assert day_figures(log, []).answered == 1
+
+
+def test_calls_are_matched_one_to_one_by_call_id_first():
+    # the same caller twice in five minutes: each row is its own call
+    first = phone("in", "48999990001", 0, "missed")
+    second = phone("in", "48999990001", 5, "answered", 60)
+    rows = [received(1, "48999990001", 0, "não atendida", 0),
+            received(2, "48999990001", 5, seconds=62)]
+    log = call_log(rows, [first, second])
+    assert sorted((e.received.id, e.phone.outcome) for e in log) == [
+        (1, "missed"), (2, "answered")]
+    # the call id the phone heard decides, whatever the times say
+    by_id = replace(second, chamada_id="1")
+    log = call_log(rows, [by_id])
+    assert [(e.received.id, e.phone is not None) for e in log] == [(1, True), (2, False)]
+    # another caller's row is never the same call
+    assert len(call_log([received(3, "48911112222", 0)], [first])) == 2
+
+
+def test_a_rejected_call_is_logged_as_rejected():
+    """The API says only "not answered"; the phone heard the agent decline it."""
+    rejected = phone("in", "48999990001", 0, "rejected")
+    log = call_log([received(1, "48999990001", 0, "não atendida", 0)], [rejected])
+    assert [(e.result, e.received.id) for e in log] == [(CallStatus.REJECTED, 1)]
+    assert not log[0].answered

@@ -49,6 +49,11 @@ def test_only_an_incoming_call_that_was_never_answered_is_missed():
     assert "missed" not in s.apply(p.StatusEvent("encerrada"))
     s.dialing("4001")
     assert "missed" not in s.apply(p.StatusEvent("encerrada"))
+    # declined by the agent (tvdesk's hang-up while it rang): rejected, not missed
+    s.apply(p.IncomingCallEvent("48999990000", "4000", "7"))
+    s.call.rejected = True
+    assert s.apply(p.StatusEvent("encerrada")) == ["ended", "rejected"]
+    assert s.last_ended.outcome == "rejected"
 
 
 def test_a_dial_the_webphone_never_started_can_be_given_up():

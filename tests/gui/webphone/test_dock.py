@@ -3,12 +3,15 @@ switches (refused in a call), fechar_fim, the incoming-call banner."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.helpers.desktop import open_phone, remembered, store_token
+from tests.helpers.desktop import open_phone, remembered, signed_in, store_token
 from tests.helpers.simulator import AGENT
 from tests.helpers.webphone import log
+from tvdesk.core.vocabulary import CallStatus
 from tvdesk.core.webphone.phone_state import CallPhase, Registration
 
 pytestmark = pytest.mark.webengine
@@ -92,9 +95,8 @@ def test_an_incoming_call_raises_the_banner_with_the_callers_history(
     qtbot.waitUntil(lambda: main.calls.totals_now().calls > 0, timeout=5000)
 
 
-@pytest.mark.parametrize("how", ["the caller gave up", "rejected"])
 def test_a_call_that_rang_unanswered_leaves_a_trace(qtbot, make_controller, sim,
-                                                    memory_keyring, tray, how):
+                                                    memory_keyring, tray):
     controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring)
     main, dock = controller.main_window, controller.dock
     controller.set_tray(tray)
@@ -102,23 +104,20 @@ def test_a_call_that_rang_unanswered_leaves_a_trace(qtbot, make_controller, sim,
     tray.notify = lambda title, text: notified.append(title)
     sim.hub.incoming_call(AGENT, "48999991111")
     qtbot.waitUntil(dock.banner.isVisible, timeout=10000)
-    if how == "rejected":
-        dock.banner.reject.click()
-    else:
-        sim.hub.remote(AGENT, "hangup")
+    sim.hub.remote(AGENT, "hangup")  # the caller gave up
     qtbot.waitUntil(lambda: dock.banner.missed, timeout=10000)
     assert dock.banner.isVisible()
     assert "Missed call from (48) 99999-1111 at" in dock.banner.title.text()
     assert dock.banner.call_back.isVisible() and not dock.banner.answer.isVisible()
     assert notified[-1].startswith("Missed call from")
-    assert main.windowTitle().startswith("(1 missed)")
+    assert main.windowTitle().startswith("Extension 4000 (1 missed")  # name first
     assert tray.missed == 1 and "Missed calls: 1" in tray.icon.toolTip()
     # a second one counts
     sim.hub.incoming_call(AGENT, "48999992222")
     qtbot.waitUntil(lambda: "Call arriving" in dock.banner.title.text(), timeout=10000)
     sim.hub.remote(AGENT, "hangup")
     qtbot.waitUntil(lambda: "(2 missed calls)" in dock.banner.title.text(), timeout=10000)
-    assert main.windowTitle().startswith("(2 missed)")
+    assert main.windowTitle().startswith("Extension 4000 (2 missed")
     # calling back clears the count and dials the number
     dock.banner.call_back.click()
     qtbot.waitUntil(lambda: len(log(sim, "chamaNumero")) == 1, timeout=10000)
@@ -128,6 +127,36 @@ def test_a_call_that_rang_unanswered_leaves_a_trace(qtbot, make_controller, sim,
     qtbot.waitUntil(lambda: phone.state.call is not None
                     and phone.state.call.phase is CallPhase.TALKING, timeout=10000)
     phone.hangup()
+
+
+def test_a_call_the_agent_rejected_is_logged_as_rejected_not_announced_as_missed(
+        qtbot, make_controller, sim, memory_keyring, tray):
+    controller, main, phone = signed_in(qtbot, make_controller, sim, memory_keyring,
+                                        today=date.today())
+    dock = controller.dock
+    controller.set_tray(tray)
+    notified = []
+    tray.notify = lambda title, text: notified.append(title)
+    recorded = []
+    controller.recorder.recorded.connect(recorded.append)
+    sim.hub.incoming_call(AGENT, "48999991111")
+    qtbot.waitUntil(dock.banner.isVisible, timeout=10000)
+    dock.banner.reject.click()
+    qtbot.waitUntil(lambda: phone.state.call is None, timeout=10000)
+    qtbot.waitUntil(lambda: bool(recorded), timeout=10000)
+    assert recorded[0].outcome == "rejected" and recorded[0].number == "48999991111"
+    assert not dock.banner.isVisible() and not dock.banner.missed
+    assert dock.missed_unseen == 0 and tray.missed == 0
+    assert not any(t.startswith("Missed call") for t in notified)
+    assert "missed" not in main.windowTitle()
+    # in the call log as rejected, once, even after the API reports it ("não atendida")
+    controller.history.refresh()
+    qtbot.waitUntil(lambda: not controller.history.loading, timeout=10000)
+    qtbot.waitUntil(lambda: any(e.number and e.number.endswith("48999991111")
+                                for e in main.calls.period_entries()), timeout=10000)
+    mine = [e for e in main.calls.period_entries()
+            if e.number and e.number.endswith("48999991111")]
+    assert [e.result for e in mine] == [CallStatus.REJECTED]
 
 
 def test_an_answered_call_is_not_missed_and_dismiss_clears_the_count(
@@ -146,7 +175,7 @@ def test_an_answered_call_is_not_missed_and_dismiss_clears_the_count(
     qtbot.waitUntil(dock.banner.isVisible, timeout=10000)
     sim.hub.remote(AGENT, "hangup")
     qtbot.waitUntil(lambda: dock.banner.missed, timeout=10000)
-    assert main.windowTitle().startswith("(1 missed)")
+    assert main.windowTitle().startswith("Extension 4000 (1 missed")
     dock.banner.dismiss.click()
     assert not dock.banner.isVisible() and dock.missed_unseen == 0
     assert "missed" not in main.windowTitle()

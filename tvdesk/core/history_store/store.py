@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from pathlib import Path
 
-from tvdesk.core.call_log import LogEntry, call_log
+from tvdesk.core.call_log import QUEUE_WAIT_SECONDS, SAME_CALL_SECONDS, LogEntry, call_log
 from tvdesk.core.dates import parse_api_datetime
 from tvdesk.core.history_store import days as day_rules
 from tvdesk.core.history_store.schema import has_number_index, migrate
@@ -420,16 +420,17 @@ class HistoryStore:
             SELECT substr(number_digits, -10), number, started_ts FROM phone_calls p
             WHERE started_ts >= :since AND direction = 'in' AND outcome IN ('missed', 'rejected')
               AND length(number_digits) >= 8
-              AND NOT EXISTS (  -- the same call, as the API reports it too
-                  SELECT 1 FROM received_calls r
+              AND NOT EXISTS (  -- the same call, as the API reports it too (call_log's
+                  SELECT 1 FROM received_calls r  -- match: times overlap, a queue wait)
                   WHERE substr(r.caller_digits, -10) = substr(p.number_digits, -10)
-                    AND abs(r.started_ts - p.started_ts) <= 120)),
+                    AND r.started_ts <= p.started_ts + p.talk_seconds + :same
+                    AND r.started_ts + r.seconds >= p.started_ts - :queue - 2 * :same)),
         numbers AS (SELECT DISTINCT national FROM missed),
-        dealt AS (  -- the last time each of those numbers was dealt with
-            SELECT n.national, max(
+        dealt AS (  -- the last time each of those numbers was dealt with: the customer
+            SELECT n.national, max(  -- reached (either way), or "Done"
                 coalesce((SELECT max(started_ts) FROM phone_calls
                           WHERE substr(number_digits, -10) = n.national
-                            AND (direction = 'out' OR outcome = 'answered')), 0),
+                            AND outcome = 'answered'), 0),
                 coalesce((SELECT max(started_ts) FROM received_calls
                           WHERE substr(caller_digits, -10) = n.national
                             AND lower(trim(status)) = 'atendida'), 0),
@@ -438,7 +439,14 @@ class HistoryStore:
             FROM numbers n)
         SELECT m.national, max(m.started_ts) AS last_ts, count(*) AS times,
                (SELECT number FROM missed m2 WHERE m2.national = m.national
-                ORDER BY started_ts DESC LIMIT 1)
+                ORDER BY started_ts DESC LIMIT 1),
+               -- calls made to it since, none answered: tries that did not reach them
+               (SELECT count(*) FROM phone_calls a
+                WHERE substr(a.number_digits, -10) = m.national AND a.direction = 'out'
+                  AND a.started_ts > d.ts AND a.started_ts >= :since),
+               (SELECT max(a.started_ts) FROM phone_calls a
+                WHERE substr(a.number_digits, -10) = m.national AND a.direction = 'out'
+                  AND a.started_ts > d.ts AND a.started_ts >= :since)
         FROM missed m JOIN dealt d ON d.national = m.national
         WHERE m.started_ts > d.ts
         GROUP BY m.national
@@ -446,13 +454,19 @@ class HistoryStore:
 
     def to_call_back(self, since: datetime | None = None) -> list[CallBack]:
         """The numbers to call back (missed since ``since``), the latest first: a missed
-        call is dealt with by any later call made to the number, one from it answered, or
-        "Done"."""
+        call is dealt with once the customer was reached (a later call made to the number
+        or from it, answered) or the agent said "Done". A call back nobody answered keeps
+        the number, counted in ``attempts``."""
         first = int(since.timestamp()) if since else 0
         zone = self.tz
-        return [CallBack(number=r[3], last_missed=datetime.fromtimestamp(r[1], zone)
-                         .astimezone(zone), times=r[2])
-                for r in self._query(self._TO_CALL_BACK, {"since": first})]
+
+        def moment(ts: int | None) -> datetime | None:
+            return None if ts is None else datetime.fromtimestamp(ts, zone).astimezone(zone)
+
+        return [CallBack(number=r[3], last_missed=moment(r[1]), times=r[2], attempts=r[4],
+                         last_attempt=moment(r[5]))
+                for r in self._query(self._TO_CALL_BACK, {
+                    "since": first, "same": SAME_CALL_SECONDS, "queue": QUEUE_WAIT_SECONDS})]
 
     def call_back_done(self, number: str, when: datetime | None = None) -> None:
         """The agent dealt with this number's missed calls (up to ``when``, now)."""

@@ -137,14 +137,15 @@ class PhoneState:
         self.last_ended = call
         out.append("ended")
         if call.direction == "in" and call.answered is None:
-            out.append("missed")
+            # declined by the agent: logged as rejected, not announced as missed
+            out.append("rejected" if call.rejected else "missed")
 
     # ------------------------------------------------------------------ events
     def apply(self, event: Event) -> list[str]:
         """Update from an event; returns what happened, for the GUI to react to:
         "connected", "disconnected", "incoming", "answered", "ended", "missed" (an incoming
-        call that ended unanswered: the caller gave up, or it was rejected), "error",
-        "paused", "unpaused", "queue"."""
+        call that ended unanswered: the caller gave up), "rejected" (the agent declined it),
+        "error", "paused", "unpaused", "queue"."""
         now = self.clock()
         out: list[str] = []
         if isinstance(event, StatusEvent):

@@ -18,4 +18,11 @@ class CallBackModel(RowTableModel):
                    lambda c: fmt_datetime(c.last_missed), lambda c: c.last_missed),
             Column(lambda: Q.translate("CallBackModel", "Missed calls"),
                    lambda c: str(c.times), lambda c: c.times, align=ALIGN_RIGHT),
+            # calls back nobody answered: the number stays until the customer is reached
+            Column(lambda: Q.translate("CallBackModel", "Tries"),
+                   lambda c: str(c.attempts) if c.attempts else "",
+                   lambda c: c.attempts, align=ALIGN_RIGHT),
+            Column(lambda: Q.translate("CallBackModel", "Last try"),
+                   lambda c: fmt_datetime(c.last_attempt) if c.last_attempt else "",
+                   lambda c: c.last_attempt.timestamp() if c.last_attempt else 0),
         ], parent)

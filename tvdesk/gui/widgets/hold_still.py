@@ -1,0 +1,55 @@
+"""Rows that hold still under the mouse.
+
+A call that ends changes a list (the call log gains a row at its top, the call-back list
+drops a number or gains one): applied at once, every row under the agent's pointer moves
+one place, and the click meant for one number lands on the next. While the pointer is over
+the view, such an update waits, and is applied when the pointer leaves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QAbstractItemView
+
+
+class HoldStill(QObject):
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._pending: list[Callable[[], None]] = []
+        self._inside = False
+        view.viewport().installEventFilter(self)
+
+    @property
+    def holding(self) -> bool:
+        return bool(self._pending)
+
+    def pointer_inside(self) -> bool:
+        return self._inside and self._view.isVisible()
+
+    def run(self, update: Callable[[], None]) -> None:
+        """``update()`` now, or when the pointer has left the view."""
+        if self.pointer_inside():
+            self._pending.append(update)
+        else:
+            update()
+
+    def drop(self) -> None:
+        """What waits is made moot (the whole list was replaced)."""
+        self._pending = []
+
+    def release(self) -> None:
+        pending, self._pending = self._pending, []
+        for update in pending:
+            update()
+
+    def eventFilter(self, watched, event) -> bool:  # Qt's name
+        kind = event.type()
+        if kind in (QEvent.Type.Enter, QEvent.Type.MouseMove, QEvent.Type.HoverEnter):
+            self._inside = True
+        elif kind in (QEvent.Type.Leave, QEvent.Type.HoverLeave, QEvent.Type.Hide):
+            self._inside = False
+            self.release()
+        return False
