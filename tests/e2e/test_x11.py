@@ -100,3 +100,18 @@ def test_with_no_session_bus_no_dbus_daemon_outlives_tvdesk(tmp_path):
             assert app.wait(20) == 0
     time.sleep(1)
     assert dbus_processes() - before == set()
+
+
+def test_the_windows_shortcuts_work_from_the_dial_box(tmp_path):
+    """On X11 a text field takes Ctrl+E (end of line) for itself: from the dial box, the
+    window's Ctrl+E (export) did nothing. Real keys on a real display (issue 21)."""
+    with XSession() as x, demo_on(x, tmp_path) as (app, _env):
+        window = x.find("Extension 4000", timeout=60)
+        time.sleep(1)  # (the demo's first load)
+        x.key(window, "ctrl+d")  # the dial box has the focus
+        for key in ("4", "0", "0", "1", "ctrl+e"):
+            x.key(window, key)
+        dialog = x.find("Export calls", timeout=20)  # the export's file dialog
+        x.key(dialog, "Escape")
+        x.key(window, "ctrl+q")
+        assert app.wait(20) == 0

@@ -92,3 +92,4 @@ def test_messages_and_calls_never_move_the_controls(qtbot, make_controller, sim,
     main.hide_message()
     qtbot.wait(50)
     assert places() == before and main.card.isVisible()
+

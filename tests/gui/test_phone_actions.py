@@ -97,3 +97,26 @@ def test_every_call_action_of_the_phone_menu_sends_only_its_command(
         assert message in sent
     assert sent.count("mute") == 2
     assert_no_flags(commands(sim, since))
+
+
+def test_enter_in_the_dial_box_after_tones_asks_for_nothing(qtbot, make_controller, sim,
+                                                            memory_keyring):
+    """During a call the dial box sends tones as they are typed (and empties); Enter then
+    has nothing to dial, and must not say "Type a number to dial"."""
+    _controller, main, phone = signed_in(qtbot, make_controller, sim, memory_keyring)
+    sim.hub.incoming_call(AGENT, "48999991111")
+    qtbot.waitUntil(lambda: phone.state.call is not None, timeout=5000)
+    phone.answer()
+    qtbot.waitUntil(lambda: phone.state.call.phase is CallPhase.TALKING, timeout=5000)
+    main.dial_box.setFocus()
+    qtbot.keyClicks(main.dial_box, "12")
+    qtbot.waitUntil(lambda: len([e for e in sim.hub.log() if e["message"] == "enviaDTMF"])
+                    == 2, timeout=5000)
+    assert main.dial_box.text() == ""
+    qtbot.keyClick(main.dial_box, Qt.Key.Key_Return)
+    qtbot.wait(100)
+    assert not (main.banner.isVisible() and "number" in main.banner.text())
+    phone.hangup()
+    qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
+    qtbot.keyClick(main.dial_box, Qt.Key.Key_Return)  # no call: an empty box is said
+    assert "Type a number to dial" in main.banner.text()

@@ -317,3 +317,22 @@ def test_the_vendors_host_and_the_local_simulator_need_no_warning(qtbot, sim):
     assert host_risk(sim.base_url) is None  # http, but loopback
     assert host_risk("http://localhost:8080") is None
     assert host_risk("https://api.totalvoice.com.br") is None
+
+
+def test_the_token_dialogs_sentences_are_never_clipped_when_its_error_shows(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from tvdesk.gui.sign_in import TokenDialog
+
+    dialog = TokenDialog(True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.show_error("The access token was refused. Copy it again from the TotalVoice "
+                      "panel (Minha conta → Token) and sign in again. " * 2)
+    qtbot.wait(50)
+    wrapped = [label for label in dialog.findChildren(QLabel)
+               if label.isVisible() and label.wordWrap()]
+    assert len(wrapped) == 2  # the reassuring sentence and the error
+    for label in wrapped:
+        assert label.height() >= label.heightForWidth(label.width()), label.text()

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from tvdesk.core.vocabulary import WebphoneMode
 
@@ -22,6 +22,39 @@ def on_trigger(action: QAction, slot: Callable[[], object]) -> None:
     default parameter (``pause(queue=None)``) would take ``checked=False`` for it and send
     ``filaId: false`` to the phone."""
     action.triggered.connect(lambda _checked=False: slot())
+
+
+#: what a text field keeps for itself even where the window has a shortcut for the key
+_EDITING = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut,
+            QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Undo,
+            QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.SelectAll)
+
+
+class WindowKeysFirst(QObject):
+    """The window's shortcuts win over a text field's own Ctrl keys: a QLineEdit takes
+    Ctrl+E (end of line) and Ctrl+D (delete) on X11, so Export did nothing from the dial
+    box. Editing keys (copy, paste, undo…) stay the field's."""
+
+    def __init__(self, window: QMainWindow, *fields: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        for field in fields:
+            field.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # Qt's name
+        if event.type() != QEvent.Type.ShortcutOverride or \
+                not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False
+        pressed = QKeySequence(event.keyCombination())
+        if any(event.matches(key) for key in _EDITING):
+            return False
+        for act in self._window.actions():
+            if act.isEnabled() and any(
+                    pressed.matches(k) == QKeySequence.SequenceMatch.ExactMatch
+                    for k in act.shortcuts()):
+                event.ignore()  # not the field's: the window's shortcut fires
+                return True
+        return False
 
 
 class WindowActions(QObject):

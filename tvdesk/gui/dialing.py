@@ -110,6 +110,8 @@ class Dialer(QObject):
                 dock.stateChanged.disconnect(self._dialing_done)
 
     def _from_box(self, text: str) -> None:
+        if not text.strip() and self._dock is not None and self._dock.in_call():
+            return  # Enter after tones: the box sends tones during a call, nothing to dial
         if self.dial(text):
             self._window.clear_dial_box()
 

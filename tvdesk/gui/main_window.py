@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from tvdesk import __version__
 from tvdesk.core.models import Ramal
 from tvdesk.core.vocabulary import MessageKind
-from tvdesk.gui.actions import WindowActions, on_trigger
+from tvdesk.gui.actions import WindowActions, WindowKeysFirst, on_trigger
 from tvdesk.gui.extension_card import ExtensionCard
 from tvdesk.gui.icons import icon
 from tvdesk.gui.settings_model import SettingsModel
@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         for n, act in enumerate(acts.tabs):
             act.triggered.connect(lambda _=False, i=n: self.tabs.setCurrentIndex(i))
         self.dial_box.returnPressed.connect(self._dial_submitted)
+        WindowKeysFirst(self, self.dial_box)
         self.dial_button.clicked.connect(self._dial_submitted)
         settings.changed.connect(self._settings_changed)
         restore_window(self, settings.current)
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
             screen.set_csv_separator(self._settings.current.csv_separator)
             screen.message.connect(self.show_message)
         restore_columns(self.calls.table.horizontalHeader(), self._settings.current)
+        WindowKeysFirst(self, self.calls.search)
         self.screensBuilt.emit()
 
     def set_ready(self, ready: bool) -> None:

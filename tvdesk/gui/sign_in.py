@@ -372,3 +372,15 @@ class TokenDialog(QDialog):
         self.set_busy(False)
         self.error.setText(text)
         self.error.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as its wrapped texts need at its width: a dialog keeps the height of its
+        first show, and the error's lines were taken from the sentence above it."""
+        layout = self.layout()
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() \
+            else layout.totalSizeHint().height()
+        self.setMinimumHeight(need)
+        if self.height() < need:
+            self.resize(self.width(), need)
