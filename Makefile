@@ -57,6 +57,9 @@ translations: venv
 	    -ts $(TS_FILE)
 	$(VENV)/bin/pyside6-lrelease resources/translations/tvdesk_pt_BR.ts \
 	    -qm resources/translations/tvdesk_pt_BR.qm
+	@# Qt's own texts its Portuguese lacks (the file dialog's), written by hand
+	$(VENV)/bin/pyside6-lrelease resources/translations/qt_extra_pt_BR.ts \
+	    -qm resources/translations/qt_extra_pt_BR.qm
 	@# English needs only its plural forms ("1 call", "2 calls"): the code's text is English
 	$(VENV)/bin/pyside6-lupdate -pluralonly -no-obsolete -locations none \
 	    $$(find tvdesk/gui -name '*.py' | sort) -ts resources/translations/tvdesk_en.ts

@@ -75,3 +75,18 @@ def test_settings_that_fail_to_save_leave_the_old_ones(tmp_path):
         print("kept:", store.load().ramal)
     """)
     assert "failed: 27" in result.stdout and "kept: 4000" in result.stdout, result.stderr
+
+
+def test_a_new_export_is_the_users_alone_an_existing_one_keeps_its_mode(tmp_path):
+    """Exports hold customers' numbers: a new one is 0600, as the history database is (it
+    was 0644 by the umask); one the agent made readable to others keeps that."""
+    from tvdesk.core.export import write_table_csv
+
+    new = tmp_path / "minhas.csv"
+    write_table_csv(new, ["a"], [["1"]])
+    assert stat.S_IMODE(new.stat().st_mode) == 0o600
+    shared = tmp_path / "compartilhado.csv"
+    shared.write_text("old")
+    shared.chmod(0o644)
+    write_table_csv(shared, ["a"], [["1"]])
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o644

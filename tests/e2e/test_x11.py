@@ -115,3 +115,16 @@ def test_the_windows_shortcuts_work_from_the_dial_box(tmp_path):
         x.key(dialog, "Escape")
         x.key(window, "ctrl+q")
         assert app.wait(20) == 0
+
+
+def test_on_a_big_screen_the_first_window_takes_most_of_it(tmp_path):
+    """1920x1080: it opened at 1180 px in the middle of the screen (issue 21)."""
+    with XSession(size=(1920, 1080)) as x, demo_on(x, tmp_path) as (app, _env):
+        window = x.find("Extension 4000", timeout=60)
+        info = x.info(window)
+        width, height = int(info["Width"]), int(info["Height"])
+        assert width >= 1500 and height >= 850, info
+        left, top = int(info["Absolute upper-left X"]), int(info["Absolute upper-left Y"])
+        assert left >= 0 and left + width <= 1920 and top >= 0 and top + height <= 1080
+        x.key(window, "ctrl+q")
+        assert app.wait(20) == 0

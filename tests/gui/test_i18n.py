@@ -99,6 +99,36 @@ def test_the_ts_lists_every_text_in_the_code_and_the_qm_is_current(tmp_path):
     assert qm.read_bytes() == en_qm.read_bytes(), "tvdesk_en.qm is stale"
 
 
+def test_qts_own_dialogs_are_portuguese_too(qapp, tmp_path):
+    """The file dialog said "Look in:" and "Files of type:" in Portuguese tvdesk: Qt's
+    translation lacks its newer texts; tvdesk's supplement has them, and only them."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+    ts = resource_path("translations", "qt_extra_pt_BR.ts")
+    root = ET.parse(ts).getroot()  # noqa: S314 (our own file)
+    extra = [(ctx.findtext("name"), m.findtext("source")) for ctx in root
+             for m in ctx.findall("message")]
+    assert ("QFileDialog", "Look &in:") in extra
+    qt = QTranslator()
+    assert qt.load("qtbase_pt_BR", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for context, source in extra:  # still missing from Qt's: nothing of Qt's is shadowed
+        assert qt.translate(context, source) == "", source
+    translators = install_translations(qapp, "pt_BR")
+    try:
+        assert QCoreApplication.translate("QFileDialog", "Look &in:") == "Procurar &em:"
+        assert QCoreApplication.translate("QFileDialog", "Files of &type:") == \
+            "Arquivos do &tipo:"
+        assert QCoreApplication.translate("QFileDialog", "&Save") == "&Salvar"  # Qt's own
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        install_translations(qapp, "en")  # (and English dates again)
+    qm = tmp_path / "extra.qm"
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(qm)],
+                   capture_output=True, check=True)
+    assert qm.read_bytes() == resource_path("translations", "qt_extra_pt_BR.qm").read_bytes()
+
+
 def test_english_says_one_call_and_two_calls(qapp):
     from PySide6.QtCore import QCoreApplication
 

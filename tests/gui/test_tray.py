@@ -78,3 +78,33 @@ def test_signing_out_resets_the_tray(qtbot, make_controller, sim, memory_keyring
     main.menu_actions.sign_out.trigger()
     qtbot.waitUntil(lambda: controller.sign_in_window is not None, timeout=5000)
     assert tray.state == "off" and "4000" not in tray.icon.toolTip()
+
+
+def test_the_ringing_balloon_goes_when_the_call_is_answered_and_a_pause_shows(
+        qtbot, make_controller, sim, memory_keyring, tray):
+    """Seen on a real tray: "Call arriving" stayed up over the call the agent had answered;
+    and the tooltip said "ready" during a pause (issue 21)."""
+    controller, _main, phone = signed_in(qtbot, make_controller, sim, memory_keyring)
+    tray.available = True  # (offscreen there is none: Qt's balloon is what is watched)
+    shown = []
+    tray.icon.showMessage = lambda title, text, *_rest: shown.append(title)
+    controller.set_tray(tray)
+    sim.hub.incoming_call(AGENT, "48999991111")
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1].startswith("Call arriving"),
+                    timeout=5000)
+    phone.answer()
+    qtbot.waitUntil(lambda: shown[-1] == "", timeout=5000)  # taken back
+    phone.hangup()
+    qtbot.waitUntil(lambda: phone.state.call is None, timeout=5000)
+    # a missed call's news stays: it is not the ringing one
+    sim.hub.incoming_call(AGENT, "48999992222")
+    qtbot.waitUntil(lambda: shown[-1].startswith("Call arriving"), timeout=5000)
+    sim.hub.remote(AGENT, "hangup")
+    qtbot.waitUntil(lambda: shown[-1].startswith("Missed call"), timeout=5000)
+    qtbot.wait(300)
+    assert shown[-1].startswith("Missed call")
+    # paused: the tooltip says so, and for how long
+    controller.dock.pause()
+    qtbot.waitUntil(lambda: controller.pause_reasons.dialog is not None, timeout=3000)
+    controller.pause_reasons.dialog.pause_button.click()
+    qtbot.waitUntil(lambda: "Paused for" in tray.icon.toolTip(), timeout=5000)

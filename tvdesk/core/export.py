@@ -76,9 +76,11 @@ def table_to_csv(headers: Sequence[str], rows: Iterable[Sequence[object]], *,
 
 
 def write_calls_csv(path: Path, calls: Iterable[LogEntry | ReceivedCall], **kw) -> None:
-    write_atomic(path, calls_to_csv(calls, **kw))  # an old file survives a failed export
+    # an old file survives a failed export; a new one is the user's alone (customers'
+    # numbers, like the history database's 0600)
+    write_atomic(path, calls_to_csv(calls, **kw), private_if_new=True)
 
 
 def write_table_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object]],
                     **kw) -> None:
-    write_atomic(path, table_to_csv(headers, rows, **kw))
+    write_atomic(path, table_to_csv(headers, rows, **kw), private_if_new=True)

@@ -15,9 +15,10 @@ from pathlib import Path
 
 
 def write_atomic(path: str | os.PathLike, data: str | bytes, *, encoding: str = "utf-8",
-                 private: bool = False) -> None:
-    """Replace ``path`` with ``data`` in one step. A new file gets the usual permissions
-    (or the user's alone with ``private``); a file that exists keeps its own."""
+                 private: bool = False, private_if_new: bool = False) -> None:
+    """Replace ``path`` with ``data`` in one step. A new file gets the usual permissions,
+    or the user's alone: always with ``private``, and with ``private_if_new`` unless the
+    file exists (it keeps its own then, which its owner chose)."""
     path = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -26,7 +27,7 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, *, encoding: str = 
             f.write(payload)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o600 if private else _mode_for(path))
+        os.chmod(tmp, 0o600 if private else _mode_for(path, 0o600 if private_if_new else None))
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -34,10 +35,12 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, *, encoding: str = 
         raise
 
 
-def _mode_for(path: Path) -> int:
+def _mode_for(path: Path, new: int | None = None) -> int:
     try:
         return stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
+        if new is not None:
+            return new
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask

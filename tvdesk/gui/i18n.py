@@ -34,6 +34,10 @@ def install_translations(app, language: str) -> list[QTranslator]:
         if qt.load("qtbase_pt_BR", qt_dir):
             app.installTranslator(qt)
             installed.append(qt)
+        extra = QTranslator(app)  # what Qt's lacks ("Look &in:" in the file dialog)
+        if extra.load(str(resource_path("translations", "qt_extra_pt_BR.qm"))):
+            app.installTranslator(extra)  # (the last installed is asked first)
+            installed.append(extra)
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         plurals = QTranslator(app)  # English's plural forms only ("1 call", "2 calls")

@@ -42,6 +42,7 @@ from tvdesk.gui.settings_model import SettingsModel
 from tvdesk.gui.widgets.banner import Banner
 from tvdesk.gui.widgets.range_bar import RangeBar
 from tvdesk.gui.window_state import (
+    default_size,
     fit_to_screen,
     restore_columns,
     restore_window,
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self._missed = 0
         self._call_backs = 0
         self.setWindowTitle("tvdesk")
-        self.resize(1180, 760)
+        self.resize(*default_size(self))  # (a saved geometry replaces it, below)
 
         self.card = ExtensionCard()
         self.card.set_connecting(self.tr("Connecting to TotalVoice…"))

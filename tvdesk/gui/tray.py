@@ -46,6 +46,22 @@ def state_icon(state: str, missed: int = 0, size: int = 64) -> QIcon:
     return QIcon(pixmap)
 
 
+def _notifications_through_dbus() -> bool:
+    """Whether Qt's tray icon speaks to a StatusNotifier host over D-Bus (its messages are
+    the desktop's notifications) rather than drawing its own balloon."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.platformName() not in ("xcb", "offscreen"):
+        return True  # (Windows, macOS: the system's own)
+    try:
+        from PySide6.QtDBus import QDBusConnection
+    except ImportError:
+        return False
+    bus = QDBusConnection.sessionBus()
+    return bus.isConnected() and bus.interface().isServiceRegistered(
+        "org.kde.StatusNotifierWatcher").value()
+
+
 class Tray(QObject):
     showRequested = Signal()
     hideRequested = Signal()
@@ -61,6 +77,7 @@ class Tray(QObject):
         self.missed = 0
         self._text = ""
         self.disposed = False  # off the tray for good: later news changes nothing
+        self.notified = ""  # the title of the balloon shown last (until withdrawn)
         self.icon = QSystemTrayIcon(state_icon("off"), self)
         self.menu = QMenu()
         self.toggle_action = QAction(self.tr("Show tvdesk"), self.menu)
@@ -122,8 +139,20 @@ class Tray(QObject):
         self.icon.setToolTip(text)
 
     def notify(self, title: str, text: str) -> None:
-        if self.available:
+        if self.available and not self.disposed:
             self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15000)
+            self.notified = title
+
+    def withdraw(self, title: str) -> None:
+        """Take back the balloon shown (the call it announced was answered, or is over).
+        Qt's own balloon (an X11 tray) goes with an empty message; a desktop's notification
+        service (a StatusNotifier tray) would show the empty message as a new one, and
+        expires the old one by itself."""
+        if self.notified != title or self.disposed or not self.available:
+            return  # (another, newer news is up: a missed call's)
+        self.notified = ""
+        if not _notifications_through_dbus():
+            self.icon.showMessage("", "", QSystemTrayIcon.MessageIcon.NoIcon, 1)
 
     def _toggle(self) -> None:
         (self.hideRequested if self._window_visible() else self.showRequested).emit()

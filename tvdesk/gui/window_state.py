@@ -41,6 +41,24 @@ def restore_window(window: QMainWindow, settings: Settings) -> None:
 FRAME = (16, 48)
 
 
+#: the window's first size on a laptop's screen; a bigger screen gives it a share of itself
+SMALLEST_DEFAULT = (1180, 760)
+DEFAULT_SHARE = (0.8, 0.85)
+
+
+def default_size(window: QWidget) -> tuple[int, int]:
+    """The size of a first start (nothing saved): 1180x760 on a 1366x768 laptop (less, to
+    fit), and on a bigger monitor most of it (1536x884 on 1920x1080), not a small window
+    in the middle of a desk's screen an agent looks at all day."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return SMALLEST_DEFAULT
+    area: QRect = screen.availableGeometry()
+    width = max(SMALLEST_DEFAULT[0], round(area.width() * DEFAULT_SHARE[0]))
+    height = max(SMALLEST_DEFAULT[1], round(area.height() * DEFAULT_SHARE[1]))
+    return (min(width, area.width() - FRAME[0]), min(height, area.height() - FRAME[1]))
+
+
 def fit_to_screen(window: QWidget) -> None:
     """Keep the window on the screen it is on, frame and all: never larger than the screen's
     available area (taskbar excluded), never outside it. A size saved on a bigger monitor,

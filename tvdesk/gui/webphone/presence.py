@@ -31,6 +31,7 @@ class PhonePresence(QObject):
         self._was_up = False
         self._missed_while_away = False
         self._call_backs = 0  # numbers to call back (the history says how many)
+        self._ringing_title = ""  # the incoming call's notification, while it rings
         dock.stateChanged.connect(self._changed)
         dock.message.connect(self._message)
         dock.ringing.connect(self._ringing)
@@ -46,7 +47,7 @@ class PhonePresence(QObject):
 
     # ------------------------------------------------------------------ state
     def _changed(self) -> None:
-        from tvdesk.core.webphone.phone_state import Registration
+        from tvdesk.core.webphone.phone_state import CallPhase, Registration
         from tvdesk.gui.webphone.status import card_text
 
         state, window = self._dock.state, self._window
@@ -59,6 +60,11 @@ class PhonePresence(QObject):
         window.show_phone_state(card_text(state), paused=state.paused)
         window.menu_actions.allow_mode_change(state.call is None)
         self._show_in_tray()
+        if self._ringing_title and (state.call is None
+                                    or state.call.phase is not CallPhase.RINGING):
+            title, self._ringing_title = self._ringing_title, ""
+            if self._tray is not None:  # answered, or over: "Call arriving" is not true
+                self._tray.withdraw(title)
 
     def _show_in_tray(self) -> None:
         if self._tray is None:
@@ -67,9 +73,9 @@ class PhonePresence(QObject):
         if state is None:
             self._tray.set_state("off", "tvdesk")
             return
-        from tvdesk.gui.webphone.status import state_text, tray_state
+        from tvdesk.gui.webphone.status import card_text, tray_state
 
-        tip = f"tvdesk — {self._extension()} — {state_text(state)}"
+        tip = f"tvdesk — {self._extension()} — {card_text(state)}"  # (a pause, and for how long)
         if self._call_backs:
             tip += " — " + self.tr("%n to call back", "", self._call_backs)
         self._tray.set_state(tray_state(state), tip, paused=state.paused)
@@ -105,6 +111,7 @@ class PhonePresence(QObject):
         one), the taskbar's alert, and the window to the front if the agent wants it."""
         if self._tray is not None:
             self._tray.notify(title, detail)
+            self._ringing_title = title
         QApplication.alert(self._window)
         if self._settings.current.raise_on_incoming:
             self._window.bring_forward()
@@ -112,6 +119,7 @@ class PhonePresence(QObject):
     def _missed(self, title: str, detail: str) -> None:
         """A call rang unanswered: the banner says so (the dock), and so do a desktop
         notification, the tray's icon and tooltip, and the window's title."""
+        self._ringing_title = ""  # (the missed call's news takes its place)
         if self._tray is not None:
             self._tray.notify(title, detail)
         window = self._window
