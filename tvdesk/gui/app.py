@@ -93,6 +93,9 @@ def run(*, demo_port: int | None = None, demo: bool = False, quit_when_shown: bo
     from tvdesk.gui.controller import AppController
 
     app = make_application(sys.argv[:1])
+    from tvdesk.gui.garbage import GuiThreadCollector
+
+    collector = GuiThreadCollector(app)  # noqa: F841 (from now on, on this thread only)
     store = SettingsStore(config_dir() / ("demo-settings.json" if demo else "settings.json"))
     language = choose_language(store.load().language)
     translators = install_translations(app, language)  # noqa: F841 (kept alive)
