@@ -36,6 +36,10 @@ def yesterday_stored(qtbot, make_controller, sim, memory_keyring) -> list:
     return stored
 
 
+def main_tab_text(window, screen) -> str:
+    return window.tabs.tabText(window.tabs.indexOf(screen))
+
+
 def next_morning(make_controller, sim):
     again = make_controller(remembered(sim, range_preset="7days", webphone_autostart=True))
     again.open_first_window()
@@ -53,6 +57,11 @@ def test_an_unreachable_api_keeps_the_window_and_signs_in_when_it_is_back(
     qtbot.waitUntil(lambda: "signs you in by itself" in window.banner.text(), timeout=15000)
     assert again.main_window is window and again.sign_in_window is None
     assert window.status.text() == "Saved history: connecting…"
+    assert window.windowTitle().startswith("Extension 4000")  # whose, in the taskbar
+    # the numbers to call back are there too, from the database
+    assert window.call_backs.count > 0
+    assert main_tab_text(window, window.call_backs) == \
+        f"To call back ({window.call_backs.count})"
     # the stored history can be browsed: its rows, the tabs, the search and the filters
     assert sorted(e.key for e in window.calls.period_entries()) == stored
     assert window.tabs.isEnabled() and window.calls.isEnabled()

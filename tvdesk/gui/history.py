@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tvdesk.core.api import ApiError, AuthenticationError, TransportError
 from tvdesk.core.call_log import LogEntry, in_report
+from tvdesk.core.history_store.days import CALL_BACK_DAYS, call_backs_since
 from tvdesk.core.history_store.store import CALLS, OwnRecord
 from tvdesk.core.models import PhoneCall, ReceivedCall
 from tvdesk.core.period import Period, build_period, with_figures
@@ -34,8 +35,6 @@ from tvdesk.gui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
-#: how far back a missed call still asks to be called back
-CALL_BACK_DAYS = 7
 
 
 class History(QObject):
@@ -255,8 +254,7 @@ class History(QObject):
         store = self.data.store
         if store is None:
             return
-        first = self._call_back_days()[0]
-        since = datetime.combine(first, datetime.min.time()).astimezone()
+        since = call_backs_since(self._window.range_bar.today())
         self._tasks.submit(store.to_call_back, since, owner=self, done=self._call_backs)
 
     def _call_back_days(self) -> tuple[date, date]:

@@ -211,6 +211,12 @@ class MainWindow(QMainWindow):
         for w in (self.dial_box, self.dial_button):
             w.setEnabled(True)
 
+    def show_remembered_extension(self, number: str) -> None:
+        """Before the sign-in (maybe long, offline): the title names the extension already,
+        so the taskbar shows whose window it is."""
+        self._title = self.tr("Extension {number}").format(number=number)
+        self._show_title()
+
     def show_extension(self, ramal: Ramal) -> None:
         # (the desktop adds " — tvdesk", the application's name, where it shows titles)
         self._title = self.tr("Extension {number}").format(number=ramal.ramal)

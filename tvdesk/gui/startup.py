@@ -149,6 +149,8 @@ class Startup:
         if make_line is None:
             return
         dock = app.open_main_window()
+        if self._demo_source is None:
+            app.main_window.show_remembered_extension(s.ramal)
         # (read once the window is made: a worker importing and reading meanwhile would
         # take the interpreter from the window's making)
         preview = self._preview_stored(s, opts.get("tz")) if self._demo_source is None \
@@ -180,10 +182,12 @@ class Startup:
             return None
 
         def read():
+            from tvdesk.core.history_store.days import call_backs_since
             from tvdesk.core.settings import data_dir
             from tvdesk.gui.stored_preview import read_remembered
 
-            return read_remembered(settings, data_dir(), *span, tz)
+            return read_remembered(settings, data_dir(), *span, tz,
+                                   call_backs_since(self._app.today or date.today()))
 
         self._preview_pending = True
         self._preview_span = (settings.range_preset, span)

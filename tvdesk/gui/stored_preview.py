@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from datetime import date, tzinfo
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication as Q
 
 from tvdesk.core.history_store import HistoryStore, StoreUnavailableError, store_path
-from tvdesk.core.models import PauseReport, ReceivedCallsReport
+from tvdesk.core.models import CallBack, PauseReport, ReceivedCallsReport
 from tvdesk.core.period import Period, build_period
 from tvdesk.core.settings import Settings
 from tvdesk.gui.main_window import MainWindow
@@ -25,8 +26,16 @@ from tvdesk.gui.main_window import MainWindow
 log = logging.getLogger(__name__)
 
 
-def read_period(path: Path, start: date, end: date, tz: tzinfo | None) -> Period | None:
-    """On a worker: the stored period (None: no database, or nothing stored of it)."""
+@dataclass(frozen=True)
+class Preview:
+    period: Period
+    call_backs: list[CallBack]  # the numbers to call back, as the database has them
+
+
+def read_period(path: Path, start: date, end: date, tz: tzinfo | None,
+                call_backs_since: datetime | None = None) -> Preview | None:
+    """On a worker: the stored period and the call-back list (None: no database, or
+    nothing stored of the period)."""
     if not path.exists():
         return None
     try:
@@ -38,27 +47,33 @@ def read_period(path: Path, start: date, end: date, tz: tzinfo | None) -> Period
         if store.last_fetched("calls", start, end) is None:
             return None
         calls, pauses = store.calls(start, end), store.pauses(start, end)
-        return build_period(
+        period = build_period(
             ReceivedCallsReport(total=len(calls), calls=calls),
             PauseReport(ramal=None, total=len(pauses), total_duration=None,
                         total_seconds=sum(p.seconds for p in pauses), pauses=pauses),
             store.own_record(start, end), tz)
+        return Preview(period, store.to_call_back(call_backs_since))
     finally:
         store.close()
 
 
 def read_remembered(settings: Settings, data_dir: Path, start: date, end: date,
-                    tz: tzinfo | None) -> Period | None:
+                    tz: tzinfo | None, call_backs_since: datetime | None = None
+                    ) -> Preview | None:
     """On a worker: the remembered agent's stored ``start``..``end``."""
-    return read_period(store_path(data_dir, settings.base_url, settings.ramal), start, end, tz)
+    return read_period(store_path(data_dir, settings.base_url, settings.ramal), start, end, tz,
+                       call_backs_since)
 
 
-def show_preview(window: MainWindow, span: tuple[date, date], period: Period | None) -> None:
-    """On the GUI thread: the stored period in ``window`` (the call log, pauses, my day),
-    unless the history has begun loading by then."""
-    if not period or window.preview_range is not None or window.history_started:
+def show_preview(window: MainWindow, span: tuple[date, date], preview: Preview | None) -> None:
+    """On the GUI thread: the stored period in ``window`` (the call log, pauses, my day,
+    the numbers to call back), unless the history has begun loading by then."""
+    if not preview or window.preview_range is not None or window.history_started:
         return
+    period = preview.period
     window.build_screens()
+    window.call_backs.set_rows(preview.call_backs)
+    window.set_call_back_count(len(preview.call_backs))
     window.calls.show_stored(period.log)
     window.pauses.show_report(period.pauses, span, period.reasoned_pauses)
     window.my_day.show_period(period, span)

@@ -42,3 +42,13 @@ def missing_ranges(start: date, end: date, complete: set[date], today: date
         else:
             ranges.append((day, day))
     return ranges
+
+
+#: how far back a missed call still asks to be called back
+CALL_BACK_DAYS = 7
+
+
+def call_backs_since(today: date) -> datetime:
+    """Where the call-back list begins: :data:`CALL_BACK_DAYS` before ``today``, at its
+    midnight (this machine's)."""
+    return datetime.combine(today - timedelta(days=CALL_BACK_DAYS), time.min).astimezone()
