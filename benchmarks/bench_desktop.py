@@ -86,7 +86,7 @@ def startup(runs: int) -> None:
         print(f"    {label:28s}: {rss / 1024:6.1f} MiB   ratio {rss / rss_b:4.2f}x")
 
 
-def load_10k(latency_ms: int) -> None:
+def load_10k(latency_ms: int, why: bool = False) -> None:
     import asyncio
     import resource
 
@@ -120,12 +120,21 @@ def load_10k(latency_ms: int) -> None:
         asyncio.set_event_loop(loop)
         store = SettingsStore(Path(tempfile.mkdtemp(prefix="tvdesk-bench-")) / "s.json")
         store.save(Settings(range_preset="custom"))
+        from tvdesk.gui.garbage import GuiThreadCollector
+
+        collector = GuiThreadCollector(app)  # noqa: F841 (as tvdesk.gui.app.run has it)
         controller = AppController(settings_store=store, credentials=CredentialStore(),
                                    tasks=Tasks())
         ticks: list[float] = []
         heartbeat = QTimer()
         heartbeat.setInterval(10)
         heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        watch = None
+        if why:
+            from _stall_watch import StallWatch
+
+            watch = StallWatch()
+            heartbeat.timeout.connect(watch.tick)
         done: dict[str, float] = {}
 
         async def run() -> None:
@@ -148,12 +157,16 @@ def load_10k(latency_ms: int) -> None:
             heartbeat.start()
             await asyncio.sleep(0.1)
             ticks.clear()
+            if watch is not None:
+                watch.start()
             done["start"] = time.perf_counter()
             window.range_bar.set_range(START, ANCHOR)
             while "t" not in done:
                 await asyncio.sleep(0.01)
             await asyncio.sleep(0.05)
             heartbeat.stop()
+            if watch is not None:
+                watch.stop()
 
         with loop:
             loop.run_until_complete(run())
@@ -168,6 +181,8 @@ def load_10k(latency_ms: int) -> None:
               f"{gui / client_only:4.2f}x")
         print(f"    longest event-loop stall    : {stall:6.1f} ms   (10 ms heartbeat, "
               f"{len(ticks)} ticks; target <= 50)  {'OK' if stall <= 50 else 'MISSED'}")
+        if watch is not None:
+            watch.report()
         print(f"    peak memory of this process : "
               f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:6.1f} MiB")
 
@@ -176,9 +191,14 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--runs", type=int, default=7)
     p.add_argument("--latency-ms", type=int, default=40)
+    p.add_argument("--only", choices=["a", "b"], help="one part only")
+    p.add_argument("--why", action="store_true",
+                   help="(b): sample the GUI thread's stack while it stalls")
     args = p.parse_args()
-    startup(args.runs)
-    load_10k(args.latency_ms)
+    if args.only != "b":
+        startup(args.runs)
+    if args.only != "a":
+        load_10k(args.latency_ms, args.why)
     return 0
 
 

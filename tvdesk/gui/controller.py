@@ -234,6 +234,8 @@ class AppController(QObject):
         from tvdesk.gui.extensions_admin import ExtensionsAdmin
         from tvdesk.gui.history import History
 
+        if self._quitting or (self.main_window is not None and not alive(self.main_window)):
+            return  # the answer came after the window went (quitting): nothing to fill in
         dock = self.open_main_window()
         window = self.main_window
         window.hide_message("signin")  # (it waited for the API: it answered)
