@@ -397,6 +397,7 @@
     <name>ExtensionCard</name>
     <message>
         <source>External calls</source>
+        <extracomment>the phone state&apos;s room under the number: fixed, so that the card never moves or grows when the text changes; &quot;In a call with (48) 99999-1111 · 12:34 · muted · recording&quot; and a pause beside it take three lines of it (the room the number and the details leave)</extracomment>
         <translation>Ligações externas</translation>
     </message>
     <message>
@@ -569,7 +570,6 @@
     <name>History</name>
     <message>
         <source>Offline: showing your history as of {time}.</source>
-        <extracomment>how far back a missed call still asks to be called back</extracomment>
         <translation>Sem conexão: mostrando seu histórico de {time}.</translation>
     </message>
     <message>
@@ -1225,11 +1225,16 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <name>PhoneControls</name>
     <message>
         <source>Number or extension</source>
+        <extracomment>the record button while the call is recorded: it stands out (the native &quot;checked&quot; look is a shade darker, and was not seen), with the same height as unchecked</extracomment>
         <translation>Número ou ramal</translation>
     </message>
     <message>
         <source>Number or extension to dial</source>
         <translation>Número ou ramal para discar</translation>
+    </message>
+    <message>
+        <source>Type the queue number.</source>
+        <translation>Digite o número da fila.</translation>
     </message>
     <message>
         <source>Call</source>
@@ -1268,12 +1273,16 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Consultar</translation>
     </message>
     <message>
-        <source>queue id (empty: all)</source>
-        <translation>nº da fila (em branco: todas)</translation>
+        <source>Queue number (blank: all queues)</source>
+        <translation>Nº da fila (em branco: todas as filas)</translation>
     </message>
     <message>
-        <source>Queue id (empty: all queues)</source>
-        <translation>Número da fila (em branco: todas as filas)</translation>
+        <source>Stop recording</source>
+        <translation>Parar gravação</translation>
+    </message>
+    <message>
+        <source>This call is being recorded. Click to stop.</source>
+        <translation>Esta ligação está sendo gravada. Clique para parar.</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1306,10 +1315,6 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>Type the number or extension to transfer to.</source>
         <translation>Digite o número ou ramal para onde transferir.</translation>
-    </message>
-    <message>
-        <source>Type the queue id.</source>
-        <translation>Digite o id da fila.</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +1935,7 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <name>WindowActions</name>
     <message>
         <source>&amp;File</source>
+        <extracomment>what a text field keeps for itself even where the window has a shortcut for the key</extracomment>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>

@@ -1,8 +1,12 @@
-"""The agent's own extension at a glance: number, login, caller id, permissions, password."""
+"""The agent's own extension at a glance: number, login, caller id, permissions, password,
+and the phone's state under the number."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -17,7 +21,12 @@ from PySide6.QtWidgets import (
 from tvdesk.core.models import Ramal
 from tvdesk.core.phone import format_for_display
 
+#: the phone state's room under the number: fixed, so that the card never moves or grows when
+#: the text changes; "In a call with (48) 99999-1111 · 12:34 · muted · recording" and a
+#: pause beside it take three lines of it (the room the number and the details leave)
 STATE_WIDTH = 300
+STATE_LINES = 3
+NBSP = "\u00a0"
 PAUSED_STYLE = ("QLabel { background:#efe3f7; color:#5b2a86; font-weight:600;"
                 " border:1px solid #c9a7e0; border-radius:8px; padding:1px 8px; }")
 
@@ -54,9 +63,15 @@ class ExtensionCard(QFrame):
         self.bina = QLabel()
         self.ura = QLabel()
         self.state = QLabel()  # the webphone's state, once it is hosted
-        # a fixed room: the card never moves when the state's text changes length
-        self.state.setFixedWidth(STATE_WIDTH)
-        self.state.setMinimumHeight(self.state.fontMetrics().height() + 8)
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
+        self.state.setMaximumWidth(STATE_WIDTH)
+        # a fixed room (the card never moves when the state's text changes length), the
+        # label at its top, as wide as its text (a pause's colour is as long as its words)
+        self.state_box = QWidget()
+        box = QVBoxLayout(self.state_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.state, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.state_box.setFixedSize(STATE_WIDTH, self._state_room_height())
         self._state_text = ""
         self.chips = {
             "ligacao_externa": FlagChip(self.tr("External calls")),
@@ -82,7 +97,7 @@ class ExtensionCard(QFrame):
 
         title = QVBoxLayout()
         title.addWidget(self.number)
-        title.addWidget(self.state)
+        title.addWidget(self.state_box)
         details = QGridLayout()
         details.addWidget(QLabel(self.tr("Login:")), 0, 0)
         details.addWidget(self.login, 0, 1)
@@ -112,15 +127,29 @@ class ExtensionCard(QFrame):
         row.addStretch(1)
         self._senha = ""
 
+    def _state_room_height(self) -> int:
+        """:data:`STATE_LINES` lines of the state in its tallest look (a pause's)."""
+        self.state.setStyleSheet(PAUSED_STYLE)
+        self.state.ensurePolished()
+        margins = self.state.contentsMargins()
+        height = STATE_LINES * self.state.fontMetrics().lineSpacing() + margins.top() + \
+            margins.bottom() + 2
+        self.state.setStyleSheet("")
+        return height
+
     def set_phone_state(self, text: str, *, paused: bool = False) -> None:
-        """The phone's state under the number; a pause stands out (the agent must not
-        forget it), the full text in the tooltip when it does not fit."""
+        """The phone's state under the number, in :data:`STATE_LINES` lines at most; a pause
+        stands out (the agent must not forget it). Whole, or cut at its end with "…" and the
+        full text in the tooltip; a screen reader always has it whole."""
         self._state_text = text
-        metrics = self.state.fontMetrics()
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, STATE_WIDTH - 20)
-        self.state.setText(shown)
-        self.state.setToolTip(text if shown != text else "")
         self.state.setStyleSheet(PAUSED_STYLE if paused else "")
+        self.state.ensurePolished()  # the pause's bolder font and padding, to measure with
+        margins = self.state.contentsMargins()
+        shown, cut = fit_lines(text, self.state.font(),
+                               STATE_WIDTH - margins.left() - margins.right(), STATE_LINES)
+        self.state.setText(shown)
+        self.state.setToolTip(text if cut else "")
+        self.state.setAccessibleName(text)
 
     def phone_state_text(self) -> str:
         return self._state_text
@@ -160,3 +189,38 @@ class ExtensionCard(QFrame):
         from tvdesk.gui.secret_clipboard import copy_secret
 
         copy_secret(self._senha)
+
+
+def fit_lines(text: str, font: QFont, width: int, lines: int) -> tuple[str, bool]:
+    """``text`` in at most ``lines`` lines of ``width`` pixels (joined with newlines), the
+    last one cut with "…" when the rest does not fit; and whether it was cut. Lines break
+    at the " · " between the state's parts ("mudo", "Em pausa há 00:12:34" stay whole),
+    between words inside a part only when it is wider than a line."""
+    metrics = QFontMetrics(font)
+    # the spaces inside a part that fits a line do not break (no-break spaces, put back after)
+    parts = re.split(r"(\s*·\s*)", text)
+    glued = "".join(part if "·" in part or metrics.horizontalAdvance(part) > width
+                    else part.replace(" ", NBSP) for part in parts)
+    layout = QTextLayout(glued, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    utf16 = glued.encode("utf-16-le")  # (the layout counts UTF-16 units, not characters)
+    out: list[str] = []
+    cut = False
+    layout.beginLayout()
+    while len(out) < lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        start = 2 * line.textStart()
+        if len(out) == lines - 1:  # the last line: what is left, cut if need be
+            rest = utf16[start:].decode("utf-16-le").replace(NBSP, " ").strip()
+            cut = metrics.horizontalAdvance(rest) > width
+            out.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+        else:
+            end = start + 2 * line.textLength()
+            out.append(utf16[start:end].decode("utf-16-le").replace(NBSP, " ").strip())
+    layout.endLayout()
+    return "\n".join(part for part in out if part), cut

@@ -119,12 +119,8 @@ class PausesScreen(QWidget):
                  REASON_COLOURS[n % len(REASON_COLOURS)] if reason else "#9aa5b1",
                  [round(value / 60, 1) for value in seconds])
                 for n, (reason, seconds) in enumerate(by_reason.items())]
-        # a label on every few days, standing up when the days are many: a category is only
-        # as wide as its bar, and a lying "16/11" on 30 bars would be cut to "…"
-        step = max(1, -(-len(days) // 15))
-        # categories must be unique: skipped labels are distinct invisible strings
-        labels = [fmt_day_short(d) if i % step == 0 else "\u200b" * (i + 1)
-                  for i, (d, _) in enumerate(days)]
+        # every day's name ("16/11"): the chart shows those its width has room for
         show_stacked_bars(self.chart_view, self.tr("Pause time per day (minutes)"), bars,
-                          labels, top=max(1.0, max((s for _, s in days), default=0) / 60 * 1.1),
-                          legend=len(by_reason) > 1, labels_angle=-90 if len(days) > 10 else 0)
+                          [fmt_day_short(d) for d, _ in days],
+                          top=max(1.0, max((s for _, s in days), default=0) / 60 * 1.1),
+                          legend=len(by_reason) > 1)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
+from PySide6.QtCore import QObject, Qt, Signal
 
 from tests.helpers.desktop import open_phone
 from tests.helpers.simulator import AGENT
 from tests.helpers.webphone import log
-from tvdesk.core.webphone.phone_state import CallPhase
+from tvdesk.core.webphone.phone_state import Call, CallPhase, PhoneState, Registration
 
 pytestmark = pytest.mark.webengine
 
@@ -81,3 +84,142 @@ def test_the_keyboard_answers_sends_tones_mutes_and_hangs_up(qtbot, make_control
     for what in ("Answer", "Hang up", "Mute or unmute", "Send tones (DTMF)", "Refresh"):
         assert what in box.text()
     box.close()
+
+
+def test_the_record_button_says_it_records_and_how_to_stop(qtbot, make_controller, sim,
+                                                            memory_keyring):
+    """Issue 21: "Record" stayed "Record" while recording; on, it says "Stop recording", for
+    a screen reader too, looks on, and neither it nor Mute beside it changes size."""
+    controller, phone = open_phone(qtbot, make_controller, sim, memory_keyring, mode="hidden")
+    ui = controller.dock.controls
+    record = ui.record_button
+    ui.number.setText("4002")
+    ui.call_button.click()
+    qtbot.waitUntil(lambda: phone.state.call is not None
+                    and phone.state.call.phase is CallPhase.TALKING, timeout=10000)
+    assert (record.text(), record.accessibleName(), record.isChecked()) == (
+        "Record", "Record", False)
+    before = (record.geometry(), ui.mute_button.geometry())
+    record.click()
+    qtbot.waitUntil(lambda: phone.state.call.recording, timeout=5000)
+    assert record.isChecked()
+    assert record.text().endswith("Stop recording") and record.text() != "Stop recording"
+    assert record.accessibleName() == "Stop recording"  # (without the "●")
+    assert "recorded" in record.accessibleDescription() and record.toolTip()
+    assert record.styleSheet()  # on: its own colours (the native checked look was not seen)
+    assert (record.geometry(), ui.mute_button.geometry()) == before
+    record.click()  # and clicking it stops
+    qtbot.waitUntil(lambda: not phone.state.call.recording, timeout=5000)
+    assert (record.text(), record.accessibleName(), record.isChecked()) == (
+        "Record", "Record", False)
+    qtbot.waitUntil(lambda: [(e["message"], e["accepted"]) for e in log(sim)][-2:]
+                    == [("recStart", True), ("recStop", True)], timeout=5000)
+    phone.hangup()
+
+
+
+class StillController(QObject):
+    """Just enough of a WebphoneController for the controls to lay themselves out."""
+
+    stateChanged = Signal()  # noqa: N815 (the controller's own name)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.state = PhoneState(registration=Registration.CONNECTED)
+
+    def __getattr__(self, name):  # every command: nothing happens
+        return lambda *args, **kwargs: None
+
+
+def hosted_controls(qtbot, width: int):
+    """The native controls as the dock hosts them, in a panel ``width`` pixels wide."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from tvdesk.gui.webphone.phone_controls import PhoneControls
+
+    controller = StillController()
+    controls = PhoneControls(controller)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(controls)
+    qtbot.addWidget(scroll)
+    scroll.resize(width, 700)
+    scroll.show()
+    qtbot.waitExposed(scroll)
+    qtbot.wait(20)
+    controls.host = scroll  # (kept alive with the controls)
+    return controller, controls
+
+
+def places(controls) -> dict[str, tuple]:
+    """Where each button and field of the controls is (and its size), by name."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    widgets = {name: w for name, w in vars(controls).items()
+               if isinstance(w, QPushButton | QLineEdit)}
+    widgets.update({f"key {k}": b for k, b in controls.keys.items()})
+    return {name: (w.mapTo(controls, QPoint(0, 0)).toTuple(), w.size().toTuple())
+            for name, w in widgets.items() if w.isVisible()}
+
+
+def shows_whole(label) -> bool:
+    """The label's text fits in it, word-wrapped (none of it cut off below)."""
+    room = label.contentsRect()
+    need = label.fontMetrics().boundingRect(room.adjusted(0, 0, 0, 10_000),
+                                            Qt.TextFlag.TextWordWrap, label.text())
+    return need.height() <= room.height() and need.width() <= room.width()
+
+
+@pytest.mark.parametrize("width", [280, 360, 430])  # narrow; a 1280x720 screen's; 1366x768's
+def test_nothing_moves_when_an_error_or_a_longer_state_shows(qtbot, width):
+    """Issue 21: the error line appeared and pushed every button 23 px down (a click meant
+    for Transfer started a recording); the state line growing to two lines did the same."""
+    controller, ui = hosted_controls(qtbot, width)
+    before = places(ui)
+    assert {"call_button", "record_button", "blind", "key 5"} <= set(before)
+    ui.join_button.click()  # no queue typed
+    assert ui.error.text() == "Type the queue number." and shows_whole(ui.error)
+    assert places(ui) == before
+    ui.number.setText("abc")
+    ui.call_button.click()
+    assert ui.error.text() == "Not a phone number or extension." and shows_whole(ui.error)
+    assert places(ui) == before
+    ui.number.setText("4002")
+    ui.call_button.click()  # the message goes
+    assert ui.error.text() == "" and places(ui) == before
+    # a call: the state line grows from one line to two
+    now = time.monotonic()
+    controller.state.call = Call("out", "48999991111", CallPhase.TALKING, started=now,
+                                 answered=now)
+    controller.stateChanged.emit()
+    qtbot.wait(20)
+    talking = places(ui)
+    assert talking == before
+    controller.state.call.muted = controller.state.call.recording = True
+    controller.stateChanged.emit()
+    qtbot.wait(20)
+    assert ui.status.text().endswith("muted · recording") and shows_whole(ui.status)
+    assert places(ui) == talking
+    ui.blind.click()  # no number to transfer to: the longest message, whole, nothing moved
+    assert ui.error.text() == "Type the number or extension to transfer to."
+    assert shows_whole(ui.error) and places(ui) == talking
+
+
+def test_the_queue_field_says_what_to_type_and_it_fits(qtbot):
+    """Issue 21: "queue id (empty: all)" read badly (and its Portuguese worse); the words
+    say what to type, and fit in the field at a 1280x720 screen's panel width."""
+    from PySide6.QtWidgets import QStyle
+
+    _controller, ui = hosted_controls(qtbot, 360)
+    field = ui.queue_id
+    assert field.placeholderText() == "Queue number (blank: all queues)"
+    assert field.accessibleName() == field.placeholderText()
+    frame = field.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, field)
+    room = field.width() - 2 * (frame + 2) - field.textMargins().left() \
+        - field.textMargins().right()
+    metrics = field.fontMetrics()
+    # the English, and the Portuguese proposed for it (the translations are made apart)
+    for text in (field.placeholderText(), "Nº da fila (em branco: todas as filas)"):
+        assert metrics.horizontalAdvance(text) <= room, (text, room)

@@ -1,11 +1,16 @@
 """tvdesk's own phone: the call state and every command of the webphone's protocol.
 
-The only interface in hidden mode, and a compact companion in the floating mode.
+The only interface in hidden mode, and a compact companion in the floating mode. Nothing in
+it moves under the agent's pointer: the state line and the error line keep their room whatever
+they say (a message appearing over Transfer once made its click start a recording), and the
+record button keeps its size when it turns into "Stop recording".
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from collections.abc import Iterable
+
+from PySide6.QtCore import QRect, QRegularExpression, QSize, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -24,6 +29,55 @@ from tvdesk.gui.webphone.controller import WebphoneController
 from tvdesk.gui.webphone.status import pause_text, state_text
 from tvdesk.gui.widgets import button_style as _button_style
 
+#: the record button while the call is recorded: it stands out (the native "checked" look
+#: is a shade darker, and was not seen), with the same height as unchecked
+RECORDING_STYLE = ("QPushButton:checked { background:#fbe4e4; color:#7a1c1c; font-weight:600;"
+                   " border:1px solid #c62828; border-radius:4px; padding:0px 10px; }")
+RECORDING_MARK = "\u25cf "  # "●", as a recorder's REC light (not read out: see the names)
+
+
+class ReservedLabel(QLabel):
+    """A word-wrapped label that keeps its room: at any width it is as tall as the tallest
+    of ``texts`` (the messages it may show) would be there, and at least ``lines`` lines,
+    whatever it shows now, empty included. Showing, changing or clearing its text never
+    moves what is below it; only a text longer than all of them makes it grow."""
+
+    def __init__(self, texts: Iterable[str] = (), *, lines: int = 1, parent=None) -> None:
+        super().__init__(parent)
+        self._texts = [t for t in texts if t]
+        self._lines = lines
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def hasHeightForWidth(self) -> bool:  # Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # Qt's name
+        margins = self.contentsMargins()
+        inner = max(1, width - margins.left() - margins.right())
+        metrics = self.fontMetrics()
+        need = self._lines * metrics.lineSpacing()
+        for text in (*self._texts, self.text()):
+            if text:
+                need = max(need, metrics.boundingRect(QRect(0, 0, inner, 1 << 20),
+                                                      Qt.TextFlag.TextWordWrap, text).height())
+        return need + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:  # Qt's name
+        width = super().sizeHint().width()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # Qt's name
+        """Its lines (the layout asks :meth:`heightForWidth` at the width it gives)."""
+        margins = self.contentsMargins()
+        return QSize(super().minimumSizeHint().width(),
+                     self._lines * self.fontMetrics().lineSpacing() + margins.top()
+                     + margins.bottom())
+
 
 class PhoneControls(QWidget):
     pauseRequested = Signal(object)  # the queue (None: all): the dock asks why first
@@ -34,20 +88,27 @@ class PhoneControls(QWidget):
         pad on screen, not two)."""
         super().__init__(parent)
         self.controller = controller
-        self.status = QLabel()
+        # two lines kept: "In a call with (48) 99999-1111 · 00:12:34 · muted · recording"
+        # wraps at a 1280x720 screen's width, and would push the keypad down mid-call
+        self.status = ReservedLabel(lines=2)
         font = self.status.font()
         font.setBold(True)
         self.status.setFont(font)
-        self.status.setWordWrap(True)
         self.pause_status = QLabel()
+        self.pause_status.setMinimumHeight(self.pause_status.fontMetrics().height())
         self.number = QLineEdit()
         self.number.setPlaceholderText(self.tr("Number or extension"))
         self.number.setClearButtonEnabled(True)
         self.number.setAccessibleName(self.tr("Number or extension to dial"))
-        self.error = QLabel()
+        # its room is kept, for the longest of its messages at the width it has: the buttons
+        # below never move when it shows or goes
+        self.errors = {
+            "number": self.tr("Not a phone number or extension."),
+            "transfer": self.tr("Type the number or extension to transfer to."),
+            "queue": self.tr("Type the queue number."),
+        }
+        self.error = ReservedLabel(self.errors.values())
         self.error.setStyleSheet("color:#b3261e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
         self.keypad = QWidget()
         pad = QGridLayout(self.keypad)
         pad.setContentsMargins(0, 0, 0, 0)
@@ -69,14 +130,21 @@ class PhoneControls(QWidget):
         self.mute_button.setCheckable(True)
         self.record_button = QPushButton(self.tr("Record"))
         self.record_button.setCheckable(True)
+        self.record_button.setStyleSheet(RECORDING_STYLE)
+        self.record_button.setFixedHeight(self.mute_button.sizeHint().height())
+        widths = []
+        for on in (True, False):  # as wide as its longer text: turning on moves nothing
+            self._show_recording(on)
+            widths.append(self.record_button.sizeHint().width())
+        self.record_button.setMinimumWidth(max(widths))
         self.transfer_to = QLineEdit()
         self.transfer_to.setPlaceholderText(self.tr("Transfer to…"))
         self.transfer_to.setAccessibleName(self.tr("Number or extension to transfer to"))
         self.blind = QPushButton(self.tr("Transfer"))
         self.attended = QPushButton(self.tr("Consult"))
         self.queue_id = QLineEdit()
-        self.queue_id.setPlaceholderText(self.tr("queue id (empty: all)"))
-        self.queue_id.setAccessibleName(self.tr("Queue id (empty: all queues)"))
+        self.queue_id.setPlaceholderText(self.tr("Queue number (blank: all queues)"))
+        self.queue_id.setAccessibleName(self.queue_id.placeholderText())
         self.queue_id.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,9}")))
         self.pause_button = QPushButton(self.tr("Pause"))
         self.unpause_button = QPushButton(self.tr("Resume"))
@@ -87,9 +155,9 @@ class PhoneControls(QWidget):
         calls = QHBoxLayout()
         for b in (self.call_button, self.answer_button, self.hangup_button):
             calls.addWidget(b)
-        extras = QHBoxLayout()
-        extras.addWidget(self.mute_button)
-        extras.addWidget(self.record_button)
+        extras = QHBoxLayout()  # two halves: "Stop recording", wider, takes none of Mute's
+        extras.addWidget(self.mute_button, 1)
+        extras.addWidget(self.record_button, 1)
         transfer = QHBoxLayout()
         transfer.addWidget(self.transfer_to, 1)
         transfer.addWidget(self.blind)
@@ -149,7 +217,7 @@ class PhoneControls(QWidget):
         self.mute_button.setEnabled(call is not None)
         self.mute_button.setChecked(bool(call and call.muted))
         self.record_button.setEnabled(talking)
-        self.record_button.setChecked(bool(call and call.recording))
+        self._show_recording(bool(call and call.recording))
         for b in (self.blind, self.attended):
             b.setEnabled(talking)
         for b in (self.pause_button, self.unpause_button, self.join_button,
@@ -159,9 +227,26 @@ class PhoneControls(QWidget):
                                                             Registration.ERROR,
                                                             Registration.OFFLINE))
 
+    def _show_recording(self, on: bool) -> None:
+        """The record button says what it does now: record, or (the call is being recorded)
+        stop; for a screen reader too, without the mark."""
+        b = self.record_button
+        b.setChecked(on)
+        if on:
+            stop = self.tr("Stop recording")
+            b.setText(RECORDING_MARK + stop)
+            b.setAccessibleName(stop)
+            said = self.tr("This call is being recorded. Click to stop.")
+        else:
+            b.setText(self.tr("Record"))
+            b.setAccessibleName(self.tr("Record"))
+            said = ""
+        b.setToolTip(said)
+        b.setAccessibleDescription(said)
+
     def _show_error(self, text: str) -> None:
+        """In the room kept for it ("": none); never moves what is below."""
         self.error.setText(text)
-        self.error.setVisible(bool(text))
 
     def _key(self, key: str) -> None:
         call = self.controller.state.call
@@ -174,7 +259,7 @@ class PhoneControls(QWidget):
         try:
             target = normalize(self.number.text())
         except InvalidNumberError:
-            self._show_error(self.tr("Not a phone number or extension."))
+            self._show_error(self.errors["number"])
             return
         self._show_error("")
         self.controller.dial(target.value, "phone")
@@ -183,14 +268,14 @@ class PhoneControls(QWidget):
         try:
             target = normalize(self.transfer_to.text())
         except InvalidNumberError:
-            self._show_error(self.tr("Type the number or extension to transfer to."))
+            self._show_error(self.errors["transfer"])
             return
         self._show_error("")
         self.controller.transfer(target.value, attended=attended)
 
     def _queue(self, action) -> None:
         if not self.queue_id.text():
-            self._show_error(self.tr("Type the queue id."))
+            self._show_error(self.errors["queue"])
             return
         self._show_error("")
         action(self.queue_id.text())
