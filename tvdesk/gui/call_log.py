@@ -168,7 +168,27 @@ class CallLogScreen(QWidget):
         self._loaded = False
         self._keep = False
         self._first_page = False
+        # pages into the table a few times a second, not one by one: every insert is a
+        # repaint of the table, dozens of calls from Qt into Python that each wait for the
+        # interpreter while the workers parse the next pages
+        self._pending_rows: list[LogEntry] = []
+        self._pages_timer = QTimer(self)
+        self._pages_timer.setSingleShot(True)
+        self._pages_timer.setInterval(self.PAGES_EVERY_MS)
+        self._pages_timer.timeout.connect(self._show_pending_rows)
         self._update_totals()
+
+    PAGES_EVERY_MS = 250
+
+    def _show_pending_rows(self) -> None:
+        rows, self._pending_rows = self._pending_rows, []
+        if rows and not self._searching:
+            self.model.append_rows(rows)
+
+    def _drop_pending_rows(self) -> None:
+        """The whole list goes into the table now: what waited is in it."""
+        self._pending_rows = []
+        self._pages_timer.stop()
 
     # ------------------------------------------------------------------ data in
     def start_loading(self, keep: bool = False) -> None:
@@ -203,8 +223,9 @@ class CallLogScreen(QWidget):
             self._set_period(entries)
         else:
             self._period.extend(entries)
-            if not self._searching:
-                self.model.append_rows(entries)
+            self._pending_rows.extend(entries)
+            if not self._pages_timer.isActive():
+                self._pages_timer.start()
 
     def finish_loading(self, entries: list[LogEntry]) -> None:
         self._loading = False
@@ -214,6 +235,9 @@ class CallLogScreen(QWidget):
             self._replace_keeping_place(entries)
         elif self._first_page or [e.key for e in self._period] != [e.key for e in entries]:
             self._set_period(entries)  # no page came, or the pager filled a gap
+        else:
+            self._pages_timer.stop()
+            self._show_pending_rows()
         self._first_page = False
         self._update_totals()
 
@@ -229,6 +253,7 @@ class CallLogScreen(QWidget):
     def _set_period(self, entries: list[LogEntry]) -> None:
         self._period = list(entries)
         self.hold.drop()  # (what waited is in the new list)
+        self._drop_pending_rows()
         if not self._searching:
             self.model.set_rows(self._period)
 
@@ -243,6 +268,7 @@ class CallLogScreen(QWidget):
                       self._show_keeping_place(self._period))
 
     def _show_keeping_place(self, entries: list[LogEntry]) -> None:
+        self._drop_pending_rows()
         chosen = self.selected()
         bar = self.table.verticalScrollBar()
         at_top, position = bar.value() == 0, bar.value()
@@ -290,6 +316,8 @@ class CallLogScreen(QWidget):
     def stop_loading(self) -> None:
         """The load failed or was cancelled: what is shown stays, never called empty."""
         self._loading = False
+        self._pages_timer.stop()
+        self._show_pending_rows()  # (what had arrived)
         self._totals_timer.stop()
         self._update_totals()
 

@@ -350,8 +350,14 @@ class MainWindow(QMainWindow):
 
     def _show_progress(self) -> None:
         done, total = self._progress_wanted
-        self.progress.setRange(0, max(total, 1) if total else 0)
-        self.progress.setValue(done)
+        # QProgressBar.setValue repaints at once, and a synchronous paint flushes the
+        # whole window's pending paints with it: drawn in the next paint instead
+        bar = self.progress
+        bar.setUpdatesEnabled(False)
+        bar.setRange(0, max(total, 1) if total else 0)
+        bar.setValue(done)
+        bar.setUpdatesEnabled(True)
+        bar.update()
 
     # ------------------------------------------------------------------ focus and dialing
     def focus_search(self) -> None:

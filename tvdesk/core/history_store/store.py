@@ -205,13 +205,20 @@ class HistoryStore:
         one transaction."""
         rows = [self._call_row(c) for c in calls]
         with self._transaction() as db:
-            # the rows go in as one JSON text, read by one statement: SQLite works through
+            # the rows go in as JSON texts, each read by one statement: SQLite works through
             # them with the interpreter let go the whole time. Row by row (executemany) it
             # took the interpreter back at every row, and a GUI thread painting the call
             # log (a Python call per cell) waited ~1 ms a cell: 100-350 ms stalls while
-            # 10,000 calls were saved (benchmarks/bench_desktop.py)
-            db.execute(self._SAVE_CALLS, (json.dumps(rows),))
+            # 10,000 calls were saved (benchmarks/bench_desktop.py). In chunks: json.dumps
+            # is one C call that holds the interpreter throughout (40 ms for 10,000 rows
+            # here: the GUI thread's longest wait)
+            for first in range(0, len(rows), self.SAVE_CHUNK):
+                chunk = rows[first:first + self.SAVE_CHUNK]
+                db.execute(self._SAVE_CALLS, (json.dumps(chunk),))
             self._mark_fetched(db, CALLS, start, end, fetched, today)
+
+    #: rows per statement when saving calls (a JSON text of ~2 ms to make)
+    SAVE_CHUNK = 500
 
     # an upsert, not a REPLACE: a replaced row's delete would not reach the number
     # index's trigger ("WHERE true": SQLite's rule for an upsert on INSERT … SELECT)
