@@ -79,6 +79,9 @@ def _gui():
 
     sys.setswitchinterval(0.001)  # as tvdesk.gui.app.run does
     app = QApplication.instance() or QApplication([])
+    from tvdesk.gui.garbage import GuiThreadCollector
+
+    app.collector = GuiThreadCollector(app)  # as tvdesk.gui.app.run has it
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     return app, loop

@@ -378,6 +378,7 @@ class CallLogScreen(QWidget):
         return LogTotals.of(self.model.visible_rows())
 
     def _update_totals(self) -> None:
+        self._totals_timer.stop()  # (counted now: a pending count would count the same)
         t = self.totals_now()
         # each count through Qt's plural forms: "1 chamada", "2 chamadas"
         parts = [self.tr("%n call(s)", "", t.calls)]

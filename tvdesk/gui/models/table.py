@@ -47,6 +47,19 @@ class RowTableModel(QAbstractTableModel):
         self._predicate: Callable[[Any], bool] | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        # each column's answer to each role (multiData: a dict look-up per role asked)
+        self._getters = [self._role_getters(col) for col in columns]
+
+    def _role_getters(self, col: Column) -> dict[int, Callable[[Any], Any]]:
+        align = int(col.align.value)
+        getters: dict[int, Callable[[Any], Any]] = {
+            int(_DISPLAY.value): col.display, int(_ALIGNMENT.value): lambda _row: align,
+            int(self.RowRole): lambda row: row, int(self.SortRole): col.sort_key}
+        if col.tooltip:
+            getters[int(_TOOLTIP.value)] = col.tooltip
+        if col.decoration:
+            getters[int(_DECORATION.value)] = col.decoration
+        return getters
 
     # ------------------------------------------------------------------ Qt interface
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
@@ -85,23 +98,13 @@ class RowTableModel(QAbstractTableModel):
                 role_data.clearData()
             return
         row = self._visible[index.row()]
-        col = self._columns[index.column()]
+        getters = self._getters[index.column()]
         for role_data in roles:
-            role = role_data.role()
-            if role == _DISPLAY:
-                role_data.setData(col.display(row))
-            elif role == _ALIGNMENT:
-                role_data.setData(int(col.align.value))
-            elif role == _TOOLTIP and col.tooltip:
-                role_data.setData(col.tooltip(row))
-            elif role == _DECORATION and col.decoration:
-                role_data.setData(col.decoration(row))
-            elif role == self.RowRole:
-                role_data.setData(row)
-            elif role == self.SortRole:
-                role_data.setData(col.sort_key(row))
-            else:
+            get = getters.get(role_data.role())
+            if get is None:
                 role_data.clearData()
+            else:
+                role_data.setData(get(row))
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
