@@ -1277,6 +1277,14 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
         <translation>Nº da fila (em branco: todas as filas)</translation>
     </message>
     <message>
+        <source>Unmute</source>
+        <translation>Desativar mudo</translation>
+    </message>
+    <message>
+        <source>Your microphone is off: the caller does not hear you.</source>
+        <translation>Seu microfone está desligado: quem ligou não ouve você.</translation>
+    </message>
+    <message>
         <source>Stop recording</source>
         <translation>Parar gravação</translation>
     </message>

@@ -223,3 +223,25 @@ def test_the_queue_field_says_what_to_type_and_it_fits(qtbot):
     # the English, and the Portuguese proposed for it (the translations are made apart)
     for text in (field.placeholderText(), "Nº da fila (em branco: todas as filas)"):
         assert metrics.horizontalAdvance(text) <= room, (text, room)
+
+
+def test_a_ringing_call_moves_no_button_and_mute_says_how_to_unmute(qtbot):
+    """Answer appeared between Call and Hang up when a call rang, and Hang up moved; Mute
+    kept its label through a muted call."""
+    controller, ui = hosted_controls(qtbot, 360)
+    before = places(ui)
+    assert not ui.answer_button.isEnabled()
+    now = time.monotonic()
+    controller.state.call = Call("in", "48999991111", CallPhase.RINGING, started=now)
+    controller.stateChanged.emit()
+    qtbot.wait(20)
+    assert ui.answer_button.isEnabled() and places(ui) == before
+    controller.state.call.phase, controller.state.call.answered = CallPhase.TALKING, now
+    controller.state.call.muted = True
+    controller.stateChanged.emit()
+    qtbot.wait(20)
+    assert ui.mute_button.text() == "Unmute" and ui.mute_button.isChecked()
+    assert ui.mute_button.accessibleName() == "Unmute" and places(ui) == before
+    controller.state.call.muted = False
+    controller.stateChanged.emit()
+    assert ui.mute_button.text() == "Mute" and not ui.mute_button.isChecked()

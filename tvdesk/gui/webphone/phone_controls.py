@@ -137,6 +137,11 @@ class PhoneControls(QWidget):
             self._show_recording(on)
             widths.append(self.record_button.sizeHint().width())
         self.record_button.setMinimumWidth(max(widths))
+        widths = []
+        for on in (True, False):  # Mute too: "Unmute" fits without moving anything
+            self._show_muted(on)
+            widths.append(self.mute_button.sizeHint().width())
+        self.mute_button.setMinimumWidth(max(widths))
         self.transfer_to = QLineEdit()
         self.transfer_to.setPlaceholderText(self.tr("Transfer to…"))
         self.transfer_to.setAccessibleName(self.tr("Number or extension to transfer to"))
@@ -211,11 +216,10 @@ class PhoneControls(QWidget):
         self.status.setText(state_text(s))
         self.pause_status.setText(pause_text(s))
         self.call_button.setEnabled(call is None)
-        self.answer_button.setVisible(ringing)
-        self.answer_button.setEnabled(ringing)
+        self.answer_button.setEnabled(ringing)  # always there: Hang up never moves
         self.hangup_button.setEnabled(call is not None)
         self.mute_button.setEnabled(call is not None)
-        self.mute_button.setChecked(bool(call and call.muted))
+        self._show_muted(bool(call and call.muted))
         self.record_button.setEnabled(talking)
         self._show_recording(bool(call and call.recording))
         for b in (self.blind, self.attended):
@@ -226,6 +230,16 @@ class PhoneControls(QWidget):
         self.reconnect_button.setVisible(s.registration in (Registration.DISCONNECTED,
                                                             Registration.ERROR,
                                                             Registration.OFFLINE))
+
+    def _show_muted(self, on: bool) -> None:
+        """Muted: the button says how to unmute (it said "Mute" through a muted call)."""
+        b = self.mute_button
+        b.setChecked(on)
+        text = self.tr("Unmute") if on else self.tr("Mute")
+        b.setText(text)
+        b.setAccessibleName(text)
+        b.setToolTip(self.tr("Your microphone is off: the caller does not hear you.") if on
+                     else "")
 
     def _show_recording(self, on: bool) -> None:
         """The record button says what it does now: record, or (the call is being recorded)
