@@ -58,6 +58,8 @@ def test_an_unreachable_api_keeps_the_window_and_signs_in_when_it_is_back(
     assert again.main_window is window and again.sign_in_window is None
     assert window.status.text() == "Saved history: connecting…"
     assert window.windowTitle().startswith("Extension 4000")  # whose, in the taskbar
+    assert window.card.number.text() == "Extension 4000"  # (and nothing else claimed)
+    assert not window.card.chips_box.isVisibleTo(window.card)
     # the numbers to call back are there too, from the database
     assert window.call_backs.count > 0
     assert main_tab_text(window, window.call_backs) == \

@@ -165,6 +165,10 @@ class ExtensionCard(QFrame):
         self.copy_password.setEnabled(False)
         self.show_password.setEnabled(False)
 
+    def set_number(self, number: str) -> None:
+        """The remembered extension before the API has said more (nothing else known)."""
+        self.number.setText(self.tr("Extension {number}").format(number=number))
+
     def set_ramal(self, ramal: Ramal) -> None:
         if self._state_text == getattr(self, "_connecting_text", None):
             self.set_phone_state("")  # the phone's own state, once shown, stays

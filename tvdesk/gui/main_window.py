@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         so the taskbar shows whose window it is."""
         self._title = self.tr("Extension {number}").format(number=number)
         self._show_title()
+        self.card.set_number(number)
 
     def show_extension(self, ramal: Ramal) -> None:
         # (the desktop adds " — tvdesk", the application's name, where it shows titles)
