@@ -83,6 +83,8 @@ bench: venv
 	$(HEADLESS) $(PY) benchmarks/bench_webphone.py
 	$(HEADLESS) $(PY) benchmarks/bench_forwarding.py
 	$(HEADLESS) $(PY) benchmarks/bench_history_store.py
+	@# a real display (it starts Xvfb and openbox itself when $$DISPLAY is unset), never offscreen
+	$(PY) benchmarks/bench_vs_chromium.py
 
 # a sped-up working day (about 25 minutes): memory of tvdesk and its QtWebEngine processes
 soak: venv
