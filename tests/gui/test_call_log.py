@@ -168,7 +168,9 @@ def pointer(widget, inside: bool) -> None:
 
 
 def test_a_call_back_nobody_answered_keeps_the_number_and_rows_hold_still_under_the_mouse(
-        qtbot, make_controller, sim, memory_keyring):
+        qtbot, make_controller, sim, memory_keyring, monkeypatch):
+    from tvdesk.gui.widgets.hold_still import HoldStill
+
     sim.hub.config.answer_delay_ms = 600_000  # the customer does not pick up
     controller, main, phone = signed_in(qtbot, make_controller, sim, memory_keyring,
                                         today=date.today())
@@ -221,3 +223,9 @@ def test_a_call_back_nobody_answered_keeps_the_number_and_rows_hold_still_under_
     pointer(main.calls.table.viewport(), False)
     qtbot.waitUntil(lambda: len(main.calls.model.visible_rows()) == len(log_rows) + 1,
                     timeout=5000)
+    # a mouse parked over the list does not keep the calls from showing for ever
+    monkeypatch.setattr(HoldStill, "REST_SECONDS", 0.5)
+    pointer(main.calls.table.viewport(), True)
+    shown = len(main.calls.model.visible_rows())
+    caller_gives_up("48955554444")
+    qtbot.waitUntil(lambda: len(main.calls.model.visible_rows()) == shown + 1, timeout=5000)
