@@ -1178,7 +1178,7 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <name>Phone</name>
     <message>
         <source>Incoming call from {number}</source>
-        <translation>Chamada entrando de {number}</translation>
+        <translation>Recebendo chamada de {number}</translation>
     </message>
     <message>
         <source>Calling {number}…</source>
