@@ -12,10 +12,6 @@
         <translation>Informar o token…</translation>
     </message>
     <message>
-        <source>Saved history: connecting…</source>
-        <translation>Histórico salvo: conectando…</translation>
-    </message>
-    <message>
         <source>Your saved history is shown meanwhile; tvdesk signs you in by itself as soon as it answers.</source>
         <translation>Enquanto isso, seu histórico salvo aparece aqui; o tvdesk entra sozinho assim que ela responder.</translation>
     </message>
@@ -759,6 +755,10 @@
     <message>
         <source>My day</source>
         <translation>Meu dia</translation>
+    </message>
+    <message>
+        <source>Saved history: connecting…</source>
+        <translation>Histórico salvo: conectando…</translation>
     </message>
     <message numerus="yes">
         <source>To call back (%n)</source>
@@ -1644,13 +1644,6 @@ O aplicativo de mesa para atendentes de call center da TotalVoice (Zenvia Voice)
     <message>
         <source>No extensions in this account</source>
         <translation>Nenhum ramal nesta conta</translation>
-    </message>
-</context>
-<context>
-    <name>StoredPreview</name>
-    <message>
-        <source>Saved history: connecting…</source>
-        <translation>Histórico salvo: conectando…</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from tvdesk.core.api import ApiError, CancelledError
 from tvdesk.core.api.paging import PageProgress
 from tvdesk.core.history_store import HistoryStore, StoreUnavailableError
+from tvdesk.core.history_store.days import without
 from tvdesk.core.history_store.store import CALLS, PAUSES
 from tvdesk.core.models import PauseReport, ReceivedCallsReport
 from tvdesk.core.period import Period, build_period
@@ -104,12 +105,8 @@ class AgentData(QObject):
         fetched = False
         try:
             ranges = await bg.run(store.missing_ranges, CALLS, start, end, today)
-            for first, last in _outside(ranges, skip):
-                def fetch(first=first, last=last) -> None:
-                    report = client.received_calls(ramal_id, first, last, cancel=flag)
-                    store.save_calls(report.calls, first, last, today=today)
-
-                await bg.run(fetch)
+            for first, last in without(ranges, skip):
+                await bg.run(_fetch_calls, client, ramal_id, store, first, last, today, flag)
                 fetched = True
         except (ApiError, StoreUnavailableError, sqlite3.Error) as exc:
             log.info("days for the call-back list not fetched: %s", type(exc).__name__)
@@ -212,18 +209,14 @@ class AgentData(QObject):
             self.storedLoaded.emit(stored)
         shown = bool(stored.log)
 
-        def fetch_calls(first: date, last: date, progress) -> None:
-            report = client.received_calls(ramal_id, first, last, progress=progress,
-                                           cancel=flag)
-            store.save_calls(report.calls, first, last, today=today)
-
         def fetch_pauses(first: date, last: date, progress) -> None:
             report = client.pauses(ramal_id, first, last, progress=progress, cancel=flag)
             store.save_pauses(report.pauses, first, last, today=today)
 
         jobs = [bg.run(client.get_ramal, ramal_id)]
         for n, (first, last) in enumerate(store.missing_ranges(CALLS, start, end, today)):
-            jobs.append(bg.run(fetch_calls, first, last, on_page(("calls", n), not shown)))
+            jobs.append(bg.run(_fetch_calls, client, ramal_id, store, first, last, today, flag,
+                               on_page(("calls", n), not shown)))
         for n, (first, last) in enumerate(store.missing_ranges(PAUSES, start, end, today)):
             jobs.append(bg.run(fetch_pauses, first, last, on_page(("pauses", n), False)))
         ramal, *_ = await asyncio.gather(*jobs)
@@ -244,20 +237,8 @@ class AgentData(QObject):
                             figures=figures)
 
 
-def _outside(ranges: list[tuple[date, date]], skip: tuple[date, date] | None
-             ) -> list[tuple[date, date]]:
-    """``ranges`` less the days of ``skip``."""
-    if skip is None:
-        return ranges
-    from datetime import timedelta
-
-    out = []
-    for first, last in ranges:
-        if last < skip[0] or first > skip[1]:
-            out.append((first, last))
-            continue
-        if first < skip[0]:
-            out.append((first, skip[0] - timedelta(days=1)))
-        if last > skip[1]:
-            out.append((skip[1] + timedelta(days=1), last))
-    return out
+def _fetch_calls(client, ramal_id: int, store: HistoryStore, first: date, last: date,
+                 today: date, cancel: threading.Event, progress=None) -> None:
+    """On a worker: the received calls of ``first``..``last`` from the API, saved whole."""
+    report = client.received_calls(ramal_id, first, last, progress=progress, cancel=cancel)
+    store.save_calls(report.calls, first, last, today=today)

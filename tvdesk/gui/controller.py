@@ -314,7 +314,7 @@ class AppController(QObject):
         if window is None:
             return
         window.allow_browsing()
-        window.show_status(self.tr("Saved history: connecting…"))
+        window.show_saved_history()
         window.show_message(
             unreachable_text(exc, self.settings.current.base_url) + " " +
             self.tr("Your saved history is shown meanwhile; tvdesk signs you in by itself "

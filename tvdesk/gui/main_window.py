@@ -201,6 +201,10 @@ class MainWindow(QMainWindow):
         self.menu_actions.refresh.setEnabled(ready)
         self.menu_actions.export.setEnabled(ready)
 
+    def show_saved_history(self) -> None:
+        """The stored history is on screen, the phone system not reached yet."""
+        self.show_status(self.tr("Saved history: connecting…"))
+
     def allow_browsing(self) -> None:
         """Not signed in yet (the API does not answer): the stored history on screen can
         be scrolled, searched and filtered meanwhile."""

@@ -164,9 +164,10 @@ class SessionFlow(QObject):
             return await asyncio.wait_for(asyncio.shield(answer), self.SIGN_IN_SECONDS)
         except (TimeoutError, asyncio.CancelledError):
             answer.add_done_callback(_heard)  # (its error is the late job's to tell)
-            self._late_job = job
             if client is None:
                 job.add_done_callback(_close_late_session)  # an answer after all: not used
+            else:  # the phone's client: the next remembered try may use its late answer
+                self._late_job = job
             raise
 
     async def sign_in(self, token: str, base_url: str, extension: str, remember: bool,
@@ -292,11 +293,6 @@ class SessionFlow(QObject):
         finally:
             if self._waiter is waiter:
                 self._waiter = None
-
-    @property
-    def waiting(self) -> bool:
-        """The remembered sign-in waits for the API."""
-        return self._waiter is not None
 
     def retry_now(self) -> None:
         """*Try now*: the remembered sign-in's next try, at once."""

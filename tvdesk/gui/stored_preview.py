@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication as Q
-
 from tvdesk.core.history_store import HistoryStore, StoreUnavailableError, store_path
 from tvdesk.core.models import CallBack, PauseReport, ReceivedCallsReport
 from tvdesk.core.period import Period, build_period
@@ -78,4 +76,4 @@ def show_preview(window: MainWindow, span: tuple[date, date], preview: Preview |
     window.pauses.show_report(period.pauses, span, period.reasoned_pauses)
     window.my_day.show_period(period, span)
     window.preview_range = span
-    window.show_status(Q.translate("StoredPreview", "Saved history: connecting…"))
+    window.show_saved_history()

@@ -44,6 +44,23 @@ def missing_ranges(start: date, end: date, complete: set[date], today: date
     return ranges
 
 
+def without(ranges: list[tuple[date, date]], skip: tuple[date, date] | None
+            ) -> list[tuple[date, date]]:
+    """``ranges`` of days less the days of ``skip`` (none: all of them)."""
+    if skip is None:
+        return ranges
+    out = []
+    for first, last in ranges:
+        if last < skip[0] or first > skip[1]:
+            out.append((first, last))
+            continue
+        if first < skip[0]:
+            out.append((first, skip[0] - timedelta(days=1)))
+        if last > skip[1]:
+            out.append((skip[1] + timedelta(days=1), last))
+    return out
+
+
 #: how far back a missed call still asks to be called back
 CALL_BACK_DAYS = 7
 

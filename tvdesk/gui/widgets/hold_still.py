@@ -32,10 +32,6 @@ class HoldStill(QObject):
         view.viewport().setMouseTracking(True)  # its moves, not only its presses
         view.viewport().installEventFilter(self)
 
-    @property
-    def holding(self) -> bool:
-        return bool(self._pending)
-
     def pointer_inside(self) -> bool:
         return self._inside and self._view.isVisible()
 
