@@ -125,16 +125,21 @@ def thirty_days() -> tuple[PauseReport, tuple[date, date]]:
     return PauseReport("4000", 30, sum(p.seconds for p in pauses), None, pauses), (start, end)
 
 
+def shown_at(qtbot, screen, width: int, height: int):
+    """``screen`` on screen at ``width`` x ``height``."""
+    qtbot.addWidget(screen)
+    screen.resize(width, height)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
 @pytest.mark.parametrize("width", [560, 775, 1100])  # narrower; a 1280x720 window's; wide
 def test_the_30_day_pause_chart_names_its_days_legibly(qtbot, width):
     from tvdesk.gui.formatting import fmt_day_short
     from tvdesk.gui.pauses import PausesScreen
 
-    screen = PausesScreen()
-    qtbot.addWidget(screen)
-    screen.resize(width, 420)
-    screen.show()
-    qtbot.waitExposed(screen)
+    screen = shown_at(qtbot, PausesScreen(), width, 420)
     report, span = thirty_days()
     screen.show_report(report, span)
     qtbot.wait(50)
@@ -150,11 +155,7 @@ def test_the_30_day_pause_chart_names_its_days_legibly(qtbot, width):
 def test_my_days_hours_are_named_legibly(qtbot, width):
     from tvdesk.gui.my_day import MyDayScreen
 
-    screen = MyDayScreen()
-    qtbot.addWidget(screen)
-    screen.resize(width, 460)
-    screen.show()
-    qtbot.waitExposed(screen)
+    screen = shown_at(qtbot, MyDayScreen(), width, 460)
     per_hour = [(h, (h * 7) % 13 + 1 if 7 <= h <= 21 else 0, h % 3 if 7 <= h <= 21 else 0)
                 for h in range(24)]
     figures = DayFigures(received=100, answered=80, missed=20, made=10, made_answered=8,
