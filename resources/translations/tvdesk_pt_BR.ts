@@ -4,6 +4,10 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>The access token was refused. The call goes on; when it ends, tvdesk asks you to sign in again.</source>
+        <translation>O token de acesso foi recusado. A ligação continua; quando ela terminar, o tvdesk vai pedir que você entre de novo.</translation>
+    </message>
+    <message>
         <source>The access token was refused: enter it again. The phone and your calls keep working meanwhile.</source>
         <translation>O token de acesso foi recusado: informe-o de novo. O telefone e suas ligações continuam funcionando enquanto isso.</translation>
     </message>

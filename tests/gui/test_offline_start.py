@@ -123,3 +123,33 @@ def test_a_token_refused_twice_goes_to_the_sign_in_form(qtbot, make_controller, 
     assert again.main_window is None
     assert len([r for r in sim.requests_log() if r["fault"] == "auth"
                 and r["path"].startswith("/ramal")]) >= 2
+
+
+def test_a_token_refused_during_a_call_waits_for_the_call_to_end(
+        qtbot, make_controller, sim, memory_keyring, quick_retries, monkeypatch):
+    """The remembered sign-in may wait for the API for hours while the phone is up: a call
+    taken meanwhile is never ended by the sign-in saying no at last."""
+    monkeypatch.setattr(session_flow, "sign_in_retry_delay", lambda attempt: 3600.0,
+                        raising=False)
+    yesterday_stored(qtbot, make_controller, sim, memory_keyring)
+    sim.add_fault("drop", path=r"^/ramal")  # the sign-in's API down, the phone's URL not
+    again, window = next_morning(make_controller, sim)
+    qtbot.waitUntil(lambda: "signs you in by itself" in window.banner.text(), timeout=15000)
+    phone = again.dock.controller
+    qtbot.waitUntil(lambda: phone.state.registration is Registration.CONNECTED,
+                    timeout=20000)
+    sim.hub.incoming_call(AGENT, "48999991111")
+    qtbot.waitUntil(lambda: phone.state.call is not None, timeout=5000)
+    phone.answer()
+    qtbot.waitUntil(lambda: phone.state.call is not None and phone.state.call.answered,
+                    timeout=5000)
+    sim.clear_faults()
+    sim.add_fault("auth", path=r"^/ramal")  # the token was revoked meanwhile
+    window.banner.action.click()  # Try now
+    qtbot.waitUntil(lambda: "call goes on" in window.banner.text(), timeout=15000)
+    qtbot.wait(500)
+    assert again.main_window is window and phone.state.call is not None  # still talking
+    assert not [e for e in sim.hub.log() if e["message"] in ("hangup", "desconectar")]
+    phone.hangup()  # the agent ends it: now the sign-in
+    qtbot.waitUntil(lambda: again.main_window is None, timeout=10000)
+    assert again.sign_in_window is not None and again.sign_in_window.isVisible()

@@ -7,6 +7,7 @@ It is the only place these parts meet: they do not hold each other, they are con
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -70,7 +71,7 @@ class AppController(QObject):
         self.flow = SessionFlow(self.settings, credentials, tasks, demo=demo is not None,
                                 client_options=client_options, parent=self)
         self.flow.signedIn.connect(self._signed_in)
-        self.flow.signInFailed.connect(self.close_main_window)
+        self.flow.signInFailed.connect(self._sign_in_failed)
         self.flow.tokenNeeded.connect(self._token_needed)
         self.flow.tokenReplaced.connect(self._token_replaced)
         self.flow.tokenAcceptedAgain.connect(self._token_accepted_again)
@@ -193,6 +194,27 @@ class AppController(QObject):
             self.pause_reasons.use_store(None)
             self._tray_follows()
         self.flow.end_session()
+
+    def _sign_in_failed(self) -> None:
+        """The sign-in said no: the window gives way to the sign-in form, but never in a
+        call (the remembered sign-in can wait for the API for hours, the phone meanwhile
+        up): the window, the phone and the call stay until it ends."""
+        dock = self.dock
+        if dock is not None and dock.in_call():
+            self.main_window.show_message(
+                self.tr("The access token was refused. The call goes on; when it ends, "
+                        "tvdesk asks you to sign in again."),
+                MessageKind.ERROR, source="token")
+
+            def ended(_call=None) -> None:
+                with contextlib.suppress(RuntimeError, TypeError):
+                    dock.callFinished.disconnect(ended)
+                if self.dock is dock and self.session is None:
+                    self.close_main_window()
+
+            dock.callFinished.connect(ended)
+            return
+        self.close_main_window()
 
     def _history_store(self, session):
         """What opens the agent's history database: one per API host and extension under
